@@ -1,0 +1,44 @@
+package slipway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code slipway} command. The only class that calls {@link System#exit}. */
+@Command(name = "slipway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Zero-downtime PostgreSQL migrations: lint, trace, migrate, backfill.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+    },
+    footer = {"%nExample: slipway --help",
+        "Exit codes: 0 success, 1 findings or a migration that failed safely, 2 bad input or unreachable database"})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        // Bad usage is exit code 2, as every Slipway error caused by input.
+        .setExitCodeExceptionMapper(e -> 2);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"slipway " + (v == null ? "dev" : v)};
+    }
+  }
+}
