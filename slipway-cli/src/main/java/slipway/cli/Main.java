@@ -1,6 +1,7 @@
 package slipway.cli;
 
 import picocli.CommandLine;
+import slipway.core.BadInputException;
 import picocli.CommandLine.Command;
 
 /** The {@code slipway} command. The only class that calls {@link System#exit}. */
@@ -24,9 +25,17 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    return new CommandLine(new Main())
-        // Bad usage is exit code 2, as every Slipway error caused by input.
-        .setExitCodeExceptionMapper(e -> 2);
+    CommandLine cl = new CommandLine(new Main());
+    // Bad usage and bad input are exit code 2, with one line that says where and what to do.
+    cl.setExitCodeExceptionMapper(e -> 2);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof BadInputException) {
+        commandLine.getErr().println("slipway: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cl;
   }
 
   @Override
