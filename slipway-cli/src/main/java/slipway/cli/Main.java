@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
     description = "Zero-downtime PostgreSQL migrations: lint, trace, migrate, backfill.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        MigrateCommand.class,
+        StatusCommand.class,
+        ValidateCommand.class,
+        RepairCommand.class,
+        BaselineCommand.class,
     },
     footer = {"%nExample: slipway --help",
         "Exit codes: 0 success, 1 findings or a migration that failed safely, 2 bad input or unreachable database"})
