@@ -8,9 +8,20 @@ final class LineIndex {
   private final int[] lineStarts;
   private final int lines;
   private final boolean bom;
+  private final int baseOffset;
+  private final int baseLine;
+  private final int baseColumn;
 
   LineIndex(String file, String source) {
+    this(file, source, 0, 1, 1);
+  }
+
+  /** For text embedded in a file (a DO body): offsets, lines and columns continue from the base. */
+  LineIndex(String file, String source, int baseOffset, int baseLine, int baseColumn) {
     this.file = file;
+    this.baseOffset = baseOffset;
+    this.baseLine = baseLine;
+    this.baseColumn = baseColumn;
     this.bom = !source.isEmpty() && source.charAt(0) == '\uFEFF';
     int[] starts = new int[16];
     int count = 1;
@@ -32,6 +43,7 @@ final class LineIndex {
     int column = offset - lineStarts[line] + 1;
     // Editors do not count a byte order mark as a column.
     if (line == 0 && bom && offset > 0) column--;
-    return new Span(file, line + 1, column, offset, length);
+    if (line == 0) column += baseColumn - 1;
+    return new Span(file, line + baseLine, column, offset + baseOffset, length);
   }
 }

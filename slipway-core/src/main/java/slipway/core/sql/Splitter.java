@@ -21,13 +21,22 @@ public final class Splitter {
 
   /** The statements and every lexical problem of the file. */
   public static Script script(String file, String source) {
-    return new Run(file, source).run();
+    return new Run(file, source, new LineIndex(file, source), 0).run();
+  }
+
+  /**
+   * Splits text embedded in a file (a DO block's body) that starts at {@code offset}, line {@code
+   * line}, column {@code column} of the file: spans and token offsets are the file's.
+   */
+  static Script embedded(String file, String text, int offset, int line, int column) {
+    return new Run(file, text, new LineIndex(file, text, offset, line, column), offset).run();
   }
 
   private static final class Run {
     final String file;
     final String src;
     final LineIndex lines;
+    final int base;
     final Lexer lexer;
     final List<SqlStatement> out = new ArrayList<>();
     final List<Diagnostic> all = new ArrayList<>(0);
@@ -40,10 +49,11 @@ public final class Splitter {
     final char[] identifiers = new char[4];
     boolean copyPending;
 
-    Run(String file, String source) {
+    Run(String file, String source, LineIndex lines, int base) {
       this.file = file;
       this.src = source;
-      this.lines = new LineIndex(file, source);
+      this.lines = lines;
+      this.base = base;
       this.lexer = new Lexer(source);
     }
 
@@ -123,6 +133,7 @@ public final class Splitter {
       if (!tokens.isEmpty()) {
         int start = tokens.get(0).start();
         int end = tokens.get(tokens.size() - 1).end();
+        if (base != 0) tokens.replaceAll(t -> new Token(t.kind(), t.start() + base, t.end() + base, t.value()));
         SqlStatement s = new SqlStatement(lines.span(start, end - start), src.substring(start, end), tokens, false, null, null, local);
         out.add(s);
         if (terminated && isCopyFromStdin(tokens)) lexer.expectCopyData();

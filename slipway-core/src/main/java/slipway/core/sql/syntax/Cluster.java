@@ -1,0 +1,11 @@
+package slipway.core.sql.syntax;
+
+import slipway.core.sql.Span;
+
+/** CLUSTER [VERBOSE] [table [USING index]]. */
+public record Cluster(Span span, QualifiedName table, String index) implements Statement {
+  @Override
+  public String kind() {
+    return "CLUSTER";
+  }
+}

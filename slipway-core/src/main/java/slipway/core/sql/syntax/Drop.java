@@ -1,0 +1,16 @@
+package slipway.core.sql.syntax;
+
+import java.util.List;
+import slipway.core.sql.Span;
+
+/** DROP {TABLE|INDEX|VIEW|…} [CONCURRENTLY] [IF EXISTS] name [, …] [CASCADE|RESTRICT]. {@code on} is the table of DROP TRIGGER/RULE/POLICY … ON table, else null; {@code behavior} is CASCADE, RESTRICT or null. */
+public record Drop(Span span, String objectType, List<QualifiedName> names, boolean ifExists, boolean concurrently, String behavior, QualifiedName on) implements Statement {
+  public Drop {
+    names = List.copyOf(names);
+  }
+
+  @Override
+  public String kind() {
+    return "DROP_" + objectType.replace(' ', '_');
+  }
+}

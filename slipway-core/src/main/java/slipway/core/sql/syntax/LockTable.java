@@ -1,0 +1,16 @@
+package slipway.core.sql.syntax;
+
+import java.util.List;
+import slipway.core.sql.Span;
+
+/** LOCK [TABLE] [ONLY] name [, …] [IN mode MODE] [NOWAIT]; {@code mode} as written in upper case, default ACCESS EXCLUSIVE. */
+public record LockTable(Span span, List<QualifiedName> tables, String mode, boolean nowait) implements Statement {
+  public LockTable {
+    tables = List.copyOf(tables);
+  }
+
+  @Override
+  public String kind() {
+    return "LOCK_TABLE";
+  }
+}

@@ -1,0 +1,241 @@
+package slipway.core.sql;
+
+import static slipway.core.sql.ParserAssertions.assertTree;
+
+import org.junit.jupiter.api.Test;
+
+/** SQL in, tree out (rendered by {@link TreePrinter}: spans, nulls, false flags and empty lists left out). */
+class ParseAlterTableTest {
+  @Test void addColumnWithTypeModifiersArrayAndConstantDefault() {
+    assertTree("""
+        ALTER TABLE ONLY public."Orders" ADD COLUMN IF NOT EXISTS region varchar(20)[] DEFAULT 'eu' NOT NULL""", """
+        AlterTable objectType=TABLE table=public.Orders only
+          actions:
+          - AddColumn ifNotExists
+              definition: ColumnDef name=region notNull
+                type: TypeName name=character varying modifiers=[20] arrayDimensions=1
+                defaultValue: Expression text='eu' volatility=CONSTANT
+        """);
+  }
+
+  @Test void defaultsAreClassifiedConstantStableVolatile() {
+    assertTree("""
+        alter table t add column n int default 0, add column created_at timestamptz default now(), add column token uuid default gen_random_uuid()""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - AddColumn
+              definition: ColumnDef name=n
+                type: TypeName name=integer
+                defaultValue: Expression text=0 volatility=CONSTANT
+          - AddColumn
+              definition: ColumnDef name=created_at
+                type: TypeName name=timestamp with time zone
+                defaultValue: Expression text=now() volatility=STABLE functions=[now]
+          - AddColumn
+              definition: ColumnDef name=token
+                type: TypeName name=uuid
+                defaultValue: Expression text=gen_random_uuid() volatility=VOLATILE functions=[gen_random_uuid]
+        """);
+  }
+
+  @Test void alterColumnTypeUsingAndSetDefault() {
+    assertTree("""
+        ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2) USING total::numeric, ALTER COLUMN id SET DEFAULT nextval('orders_id_seq'::regclass)""", """
+        AlterTable objectType=TABLE table=orders
+          actions:
+          - AlterColumnType column=total
+              type: TypeName name=numeric modifiers=[12, 2]
+              using: Expression text=total::numeric volatility=CONSTANT
+          - SetDefault column=id
+              value: Expression text=nextval('orders_id_seq'::regclass) volatility=VOLATILE functions=[nextval]
+        """);
+  }
+
+  @Test void notNullDefaultsAndDropColumn() {
+    assertTree("""
+        ALTER TABLE IF EXISTS orders ALTER status SET NOT NULL, ALTER note DROP NOT NULL, ALTER c DROP DEFAULT, DROP COLUMN IF EXISTS legacy CASCADE""", """
+        AlterTable objectType=TABLE table=orders ifExists
+          actions:
+          - SetNotNull column=status
+          - DropNotNull column=note
+          - DropDefault column=c
+          - DropColumn column=legacy ifExists cascade
+        """);
+  }
+
+  @Test void foreignKeyNotValid() {
+    assertTree("""
+        ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE NOT VALID""", """
+        AlterTable objectType=TABLE table=orders
+          actions:
+          - AddConstraint
+              constraint: Constraint name=orders_customer_fk kind=FOREIGN_KEY columns=[customer_id] referencedTable=customers referencedColumns=[id] onDelete=CASCADE onUpdate=NO ACTION notValid
+        """);
+  }
+
+  @Test void validateConstraint() {
+    assertTree("""
+        ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk""", """
+        AlterTable objectType=TABLE table=orders
+          actions:
+          - ValidateConstraint name=orders_customer_fk
+        """);
+  }
+
+  @Test void primaryKeyUsingIndexAndCheckNotValid() {
+    assertTree("""
+        ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY USING INDEX orders_id_idx, ADD CONSTRAINT amount_positive CHECK (amount > 0) NOT VALID""", """
+        AlterTable objectType=TABLE table=orders
+          actions:
+          - AddConstraint
+              constraint: Constraint name=orders_pkey kind=PRIMARY_KEY usingIndex=orders_id_idx
+          - AddConstraint
+              constraint: Constraint name=amount_positive kind=CHECK notValid
+                check: Expression text=amount > 0 volatility=CONSTANT
+        """);
+  }
+
+  @Test void uniqueDropConstraintAndStatistics() {
+    assertTree("""
+        ALTER TABLE t ADD CONSTRAINT u UNIQUE (a, b), DROP CONSTRAINT IF EXISTS old_c, ALTER COLUMN a SET STATISTICS 500""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - AddConstraint
+              constraint: Constraint name=u kind=UNIQUE columns=[a, b]
+          - DropConstraint name=old_c ifExists
+          - SetColumnOption column=a option=STATISTICS value=500
+        """);
+  }
+
+  @Test void identityColumns() {
+    assertTree("""
+        ALTER TABLE orders ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY, ALTER COLUMN n ADD GENERATED BY DEFAULT AS IDENTITY (START WITH 10), ALTER COLUMN m DROP IDENTITY IF EXISTS""", """
+        AlterTable objectType=TABLE table=orders
+          actions:
+          - AddIdentity column=id generated=ALWAYS
+          - AddIdentity column=n generated=BY DEFAULT
+          - DropIdentity column=m ifExists
+        """);
+  }
+
+  @Test void generatedColumnAndExclude() {
+    assertTree("""
+        ALTER TABLE t ADD COLUMN total numeric GENERATED ALWAYS AS (price * qty) STORED, ADD EXCLUDE USING gist (room WITH =, during WITH &&)""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - AddColumn
+              definition: ColumnDef name=total
+                type: TypeName name=numeric
+                generated: Expression text=price * qty volatility=CONSTANT
+          - AddConstraint
+              constraint: Constraint kind=EXCLUDE columns=[room WITH =, during WITH &&] indexMethod=gist
+        """);
+  }
+
+  @Test void attachPartition() {
+    assertTree("""
+        ALTER TABLE measurements ATTACH PARTITION measurements_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')""", """
+        AlterTable objectType=TABLE table=measurements
+          actions:
+          - AttachPartition partition=measurements_2024 bound=FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+        """);
+  }
+
+  @Test void detachPartitionConcurrently() {
+    assertTree("""
+        ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY""", """
+        AlterTable objectType=TABLE table=measurements
+          actions:
+          - DetachPartition partition=measurements_2023 concurrently
+        """);
+  }
+
+  @Test void detachPartitionFinalize() {
+    assertTree("""
+        ALTER TABLE measurements DETACH PARTITION measurements_2023 FINALIZE""", """
+        AlterTable objectType=TABLE table=measurements
+          actions:
+          - DetachPartition partition=measurements_2023 finalizeDetach
+        """);
+  }
+
+  @Test void storageParametersPersistenceTablespaceTriggers() {
+    assertTree("""
+        ALTER TABLE t SET (fillfactor = 70, autovacuum_enabled = false), SET UNLOGGED, SET TABLESPACE fast, DISABLE TRIGGER ALL, ENABLE REPLICA TRIGGER audit""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - SetStorageParameters parameters=[fillfactor = 70, autovacuum_enabled = false]
+          - SetPersistence
+          - SetTablespace tablespace=fast
+          - SetTrigger trigger=all
+          - SetTrigger enable trigger=audit mode=REPLICA
+        """);
+  }
+
+  @Test void renameColumn() {
+    assertTree("""
+        ALTER TABLE t RENAME COLUMN a TO b""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - RenameColumn column=a newName=b
+        """);
+  }
+
+  @Test void renameTable() {
+    assertTree("""
+        ALTER TABLE t RENAME TO t2""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - RenameTo newName=t2
+        """);
+  }
+
+  @Test void setSchema() {
+    assertTree("""
+        ALTER TABLE t SET SCHEMA archive""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - SetSchema schema=archive
+        """);
+  }
+
+  @Test void ownerTo() {
+    assertTree("""
+        ALTER TABLE t OWNER TO app""", """
+        AlterTable objectType=TABLE table=t
+          actions:
+          - OwnerTo owner=app
+        """);
+  }
+
+  @Test void flywayPlaceholderIsASchemaName() {
+    assertTree("""
+        ALTER TABLE ${schema}.users ADD COLUMN email text""", """
+        AlterTable objectType=TABLE table=${schema}.users
+          actions:
+          - AddColumn
+              definition: ColumnDef name=email
+                type: TypeName name=text
+        """);
+  }
+
+  @Test void goTemplateIsASchemaName() {
+    assertTree("""
+        ALTER TABLE {{ index .Options "Namespace" }}.users ADD COLUMN email text""", """
+        AlterTable objectType=TABLE table={{ index .Options "Namespace" }}.users
+          actions:
+          - AddColumn
+              definition: ColumnDef name=email
+                type: TypeName name=text
+        """);
+  }
+
+  @Test void alterIndexRenameAndAttach() {
+    assertTree("""
+        ALTER INDEX orders_email_idx RENAME TO orders_email_key""", """
+        AlterTable objectType=INDEX table=orders_email_idx
+          actions:
+          - RenameTo newName=orders_email_key
+        """);
+  }
+}
