@@ -1,0 +1,560 @@
+package slipway.engine.trace;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.postgresql.PGConnection;
+import slipway.core.BadInputException;
+import slipway.core.lock.LockMode;
+import slipway.core.sql.Diagnostic;
+import slipway.core.sql.Splitter;
+import slipway.core.sql.SqlStatement;
+import slipway.core.sql.Token;
+import slipway.core.sql.TokenKind;
+import slipway.engine.postgres.ConnectionSource;
+import slipway.engine.postgres.JdbcUrl;
+
+/**
+ * Runs migrations on a live PostgreSQL and reports what each statement really did: the relations
+ * it locked and in which mode (from {@code pg_locks}), the relations it rewrote (their relfilenode
+ * changed) and how long it took. See docs/trace.md.
+ *
+ * <p>Two modes:
+ * <ul>
+ *   <li>{@linkplain #committing() committing} (the default for the one-shot {@link #trace} calls
+ *   and for a scratch server): each statement runs in a transaction of its own, which is committed
+ *   after its locks are read, so each statement's locks are exactly its own.</li>
+ *   <li>rolling back ({@link #open(ConnectionSource)}'s default, for a database that must stay as it
+ *   was): everything traced runs in one transaction, rolled back by {@link #close()}. A statement's
+ *   locks are the ones it took that earlier statements of that transaction did not already hold —
+ *   what it adds when a migration tool runs the file in one transaction. Statements that cannot run
+ *   in a transaction block are not run (they could not be rolled back) and are reported as skipped.</li>
+ * </ul>
+ *
+ * <p>Statements that cannot run inside a transaction block (CREATE/DROP INDEX CONCURRENTLY, REINDEX
+ * CONCURRENTLY, DETACH PARTITION CONCURRENTLY, VACUUM, and any the server refuses with SQLSTATE
+ * 25001) run on their own, and a second connection polls {@code pg_locks} for their backend while
+ * they run, keeping the strongest mode seen per relation. Polling can miss a lock held for less
+ * than one poll (a fraction of a millisecond), so such a statement on an empty table may show
+ * fewer locks than it takes.
+ */
+public final class Tracer implements AutoCloseable {
+  /** Relations of the current database, before a statement: its names survive a DROP. */
+  private static final String SNAPSHOT = """
+      SELECT c.oid, n.nspname, c.relname, c.relkind, c.relfilenode, pg_catalog.pg_table_is_visible(c.oid)
+      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+        AND c.relkind <> 'c'""";
+
+  private static final String LOCKS = """
+      SELECT l.relation::bigint, l.mode FROM pg_catalog.pg_locks l
+      WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted
+        AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())""";
+
+  private static final String FILENODES = "SELECT c.oid, c.relfilenode FROM pg_catalog.pg_class c WHERE c.oid = ANY (?)";
+
+  private final Connection work;
+  private final Connection monitor;
+  private final int workPid;
+  private final int serverVersionNum;
+  private final String serverVersion;
+  private boolean commit;
+  private boolean inTransaction;
+
+  private Tracer(Connection work, Connection monitor) throws SQLException {
+    this.work = work;
+    this.monitor = monitor;
+    monitor.setAutoCommit(true); // an idle-in-transaction monitor would make CONCURRENTLY wait for it
+    work.setAutoCommit(true);
+    try (Statement s = work.createStatement();
+         ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_backend_pid(), current_setting('server_version_num'), "
+             + "current_setting('server_version')")) {
+      rs.next();
+      this.workPid = rs.getInt(1);
+      this.serverVersionNum = Integer.parseInt(rs.getString(2));
+      this.serverVersion = rs.getString(3);
+    }
+  }
+
+  /** Opens two connections (one runs the statements, one samples pg_locks); rolling-back mode. */
+  public static Tracer open(ConnectionSource source) {
+    Connection work = null;
+    try {
+      work = source.open();
+      return new Tracer(work, source.open());
+    } catch (SQLException e) {
+      closeQuietly(work);
+      throw new BadInputException("database", "cannot connect: " + oneLine(e.getMessage()), e);
+    }
+  }
+
+  /** Connects to {@code url} (failures are one line, password-free: see {@link JdbcUrl#connect()}). */
+  public static Tracer open(JdbcUrl url) {
+    Connection work = url.connect();
+    try {
+      return new Tracer(work, url.connect());
+    } catch (RuntimeException | SQLException e) {
+      closeQuietly(work);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new BadInputException(url.redacted(), "cannot use the connection: " + url.scrub(oneLine(e.getMessage())));
+    }
+  }
+
+  /**
+   * One-shot trace for tests and lock-fact checks: applies {@code setupSql} (committed), then traces
+   * {@code migrationSql} statement by statement, each in a transaction of its own that is committed.
+   * Meant for a scratch database (a test's fresh database).
+   */
+  public static TraceResult trace(ConnectionSource database, String setupSql, String migrationSql) {
+    try (Tracer tracer = open(database).committing()) {
+      tracer.apply("setup", setupSql);
+      return tracer.trace("migration", migrationSql);
+    }
+  }
+
+  /** As {@link #trace(ConnectionSource, String, String)}, on a JDBC URL or libpq URI. */
+  public static TraceResult trace(String url, String setupSql, String migrationSql) {
+    JdbcUrl target = JdbcUrl.parse(url);
+    try (Tracer tracer = open(target).committing()) {
+      tracer.apply("setup", setupSql);
+      return tracer.trace("migration", migrationSql);
+    }
+  }
+
+  /** Switches to committing mode: each statement in its own transaction, committed. */
+  public Tracer committing() {
+    finishTransaction(false);
+    this.commit = true;
+    return this;
+  }
+
+  public boolean isCommitting() {
+    return commit;
+  }
+
+  /** Fails a statement that waits longer than this for a lock (protects a live database's queue). */
+  public Tracer lockTimeout(Duration timeout) {
+    try (Statement s = work.createStatement()) {
+      s.execute("SET lock_timeout = " + timeout.toMillis());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  /** e.g. 180001 for 18.1. */
+  public int serverVersionNum() {
+    return serverVersionNum;
+  }
+
+  public int serverMajor() {
+    return serverVersionNum / 10000;
+  }
+
+  /** e.g. "18.1". */
+  public String serverVersion() {
+    return serverVersion;
+  }
+
+  /**
+   * Runs a migration for real, untraced, each statement in autocommit: the schema earlier
+   * migrations build (or a test's setup). A failing statement is one line with file:line:col.
+   */
+  public void apply(String file, String sql) {
+    if (sql == null || sql.isBlank()) {
+      return;
+    }
+    finishTransaction(false);
+    for (SqlStatement statement : statements(file, sql)) {
+      if (statement.psqlMetaCommand()) {
+        continue;
+      }
+      try {
+        execute(statement);
+      } catch (SQLException e) {
+        throw failure(statement, e, "earlier statements of " + file + " were applied");
+      }
+    }
+  }
+
+  /** Traces every statement of one migration file, in order. */
+  public TraceResult trace(String file, String sql) {
+    List<StatementTrace> traces = new ArrayList<>();
+    for (SqlStatement statement : statements(file, sql)) {
+      traces.add(traceOne(file, statement));
+    }
+    return new TraceResult(file, traces);
+  }
+
+  private static List<SqlStatement> statements(String file, String sql) {
+    List<SqlStatement> statements = Splitter.split(file, sql);
+    for (SqlStatement s : statements) {
+      if (!s.diagnostics().isEmpty()) {
+        Diagnostic d = s.diagnostics().get(0);
+        throw new BadInputException(d.span().where(), d.message());
+      }
+    }
+    return statements;
+  }
+
+  private StatementTrace traceOne(String file, SqlStatement statement) {
+    String skip = skipReason(statement);
+    if (skip != null) {
+      return skipped(file, statement, !needsOwnTransaction(statement), skip);
+    }
+    if (needsOwnTransaction(statement)) {
+      if (!commit) {
+        return skipped(file, statement, false, "cannot run inside a transaction block, so it could not be "
+            + "rolled back; trace it with --commit on a scratch copy");
+      }
+      return traceOutsideTransaction(file, statement);
+    }
+    try {
+      return traceInTransaction(file, statement);
+    } catch (NeedsOwnTransaction e) {
+      if (!commit) {
+        return skipped(file, statement, false, "the server refused it inside a transaction block, so it "
+            + "could not be rolled back; trace it with --commit on a scratch copy");
+      }
+      return traceOutsideTransaction(file, statement);
+    }
+  }
+
+  private StatementTrace traceInTransaction(String file, SqlStatement statement) {
+    Savepoint savepoint = null;
+    try {
+      if (!inTransaction) {
+        work.setAutoCommit(false);
+        inTransaction = true;
+      }
+      if (!commit) {
+        savepoint = work.setSavepoint();
+      }
+      Map<Long, Relation> before = snapshot(work);
+      Set<String> heldBefore = locks(work, workPid).keySetWithModes();
+      long start = System.nanoTime();
+      execute(statement);
+      double ms = (System.nanoTime() - start) / 1e6;
+      LockSet after = locks(work, workPid);
+      after.removeAll(heldBefore);
+      List<String> rewritten = rewritten(work, before);
+      if (savepoint != null) {
+        work.releaseSavepoint(savepoint);
+      }
+      if (commit) {
+        work.commit();
+        work.setAutoCommit(true);
+        inTransaction = false;
+      }
+      return new StatementTrace(file, statement.span().line(), statement.span().column(), statement.text(), true,
+          after.resolve(before), rewritten, anyTable(rewritten, before), round(ms), null);
+    } catch (SQLException e) {
+      if ("25001".equals(e.getSQLState())) {
+        try {
+          if (savepoint != null) {
+            work.rollback(savepoint);
+          } else {
+            finishTransaction(false);
+          }
+        } catch (SQLException ignored) {
+          finishTransaction(false);
+        }
+        throw new NeedsOwnTransaction();
+      }
+      finishTransaction(false);
+      throw failure(statement, e, commit ? "statements before it were committed" : "nothing was committed");
+    }
+  }
+
+  private StatementTrace traceOutsideTransaction(String file, SqlStatement statement) {
+    finishTransaction(true);
+    Map<Long, Relation> before;
+    try {
+      before = snapshot(monitor);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+    }
+    AtomicReference<SQLException> error = new AtomicReference<>();
+    long start = System.nanoTime();
+    long[] end = new long[1];
+    Thread runner = new Thread(() -> {
+      try {
+        execute(statement);
+      } catch (SQLException e) {
+        error.set(e);
+      } finally {
+        end[0] = System.nanoTime();
+      }
+    }, "slipway-trace-statement");
+    LockSet seen = new LockSet();
+    runner.start();
+    try (PreparedStatement poll = monitor.prepareStatement(LOCKS)) {
+      poll.setInt(1, workPid);
+      while (runner.isAlive()) {
+        try (ResultSet rs = poll.executeQuery()) {
+          while (rs.next()) {
+            seen.add(rs.getLong(1), rs.getString(2));
+          }
+        }
+      }
+      runner.join();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot sample pg_locks: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while tracing", e);
+    }
+    if (error.get() != null) {
+      throw failure(statement, error.get(), "it ran outside a transaction; statements before it were committed");
+    }
+    try {
+      List<String> rewritten = rewritten(monitor, before);
+      return new StatementTrace(file, statement.span().line(), statement.span().column(), statement.text(), false,
+          seen.resolve(before), rewritten, anyTable(rewritten, before), round((end[0] - start) / 1e6), null);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+    }
+  }
+
+  private void execute(SqlStatement statement) throws SQLException {
+    if (statement.copyData() != null) {
+      try {
+        work.unwrap(PGConnection.class).getCopyAPI()
+            .copyIn(statement.text(), new StringReader(statement.copyData()));
+      } catch (java.io.IOException e) {
+        throw new SQLException(e.getMessage(), "58030", e);
+      }
+      return;
+    }
+    try (Statement s = work.createStatement()) {
+      s.execute(statement.text());
+    }
+  }
+
+  private static StatementTrace skipped(String file, SqlStatement statement, boolean transactional, String why) {
+    return new StatementTrace(file, statement.span().line(), statement.span().column(), statement.text(),
+        transactional, List.of(), List.of(), false, 0, why);
+  }
+
+  /** Statements trace does not run: psql meta-commands and transaction control. */
+  private String skipReason(SqlStatement statement) {
+    if (statement.psqlMetaCommand()) {
+      return "psql meta-command, not SQL";
+    }
+    switch (statement.firstWord()) {
+      case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare":
+        if (statement.firstWord().equals("prepare") && !second(statement, "transaction")) {
+          return null;
+        }
+        return commit ? "transaction control: trace runs each statement in a transaction of its own"
+            : "transaction control: trace runs everything in one transaction and rolls it back";
+      default:
+        return null;
+    }
+  }
+
+  private static boolean second(SqlStatement statement, String word) {
+    return statement.tokens().size() > 1 && statement.tokens().get(1).is(word);
+  }
+
+  /**
+   * Statements PostgreSQL refuses inside a transaction block (each command's reference page):
+   * CREATE/DROP INDEX CONCURRENTLY, REINDEX … CONCURRENTLY / DATABASE / SYSTEM, ALTER TABLE …
+   * DETACH PARTITION … CONCURRENTLY, VACUUM, CREATE/DROP DATABASE, CREATE/DROP TABLESPACE, ALTER
+   * SYSTEM. Others the server refuses with 25001 are retried outside a transaction.
+   */
+  static boolean needsOwnTransaction(SqlStatement statement) {
+    List<String> words = new ArrayList<>();
+    for (Token t : statement.tokens()) {
+      if (t.kind() == TokenKind.IDENT) {
+        words.add(t.value());
+      }
+    }
+    if (words.isEmpty()) {
+      return false;
+    }
+    String first = words.get(0);
+    String second = words.size() > 1 ? words.get(1) : "";
+    boolean concurrently = words.contains("concurrently");
+    return switch (first) {
+      case "vacuum" -> true;
+      case "create" -> (concurrently && words.contains("index")) || second.equals("database") || second.equals("tablespace");
+      case "drop" -> (concurrently && second.equals("index")) || second.equals("database") || second.equals("tablespace");
+      case "reindex" -> concurrently || words.contains("database") || words.contains("system");
+      case "alter" -> (concurrently && words.contains("detach")) || second.equals("system");
+      default -> false;
+    };
+  }
+
+  /** oid → relation, for every user relation (the names survive the statement dropping them). */
+  private static Map<Long, Relation> snapshot(Connection connection) throws SQLException {
+    Map<Long, Relation> relations = new HashMap<>();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SNAPSHOT)) {
+      while (rs.next()) {
+        relations.put(rs.getLong(1), new Relation(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getString(4).charAt(0), rs.getLong(5), rs.getBoolean(6)));
+      }
+    }
+    return relations;
+  }
+
+  private static LockSet locks(Connection connection, int pid) throws SQLException {
+    LockSet set = new LockSet();
+    try (PreparedStatement s = connection.prepareStatement(LOCKS)) {
+      s.setInt(1, pid);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          set.add(rs.getLong(1), rs.getString(2));
+        }
+      }
+    }
+    return set;
+  }
+
+  /** Relations of the snapshot whose relfilenode changed (dropped ones are not rewritten). */
+  private static List<String> rewritten(Connection connection, Map<Long, Relation> before) throws SQLException {
+    List<String> names = new ArrayList<>();
+    Long[] oids = before.keySet().toArray(new Long[0]);
+    try (PreparedStatement s = connection.prepareStatement(FILENODES)) {
+      s.setArray(1, connection.createArrayOf("oid", oids));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          Relation old = before.get(rs.getLong(1));
+          if (old != null && old.filenode() != 0 && old.filenode() != rs.getLong(2)) {
+            names.add(old.display());
+          }
+        }
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  private static boolean anyTable(List<String> rewritten, Map<Long, Relation> before) {
+    Set<String> names = new HashSet<>(rewritten);
+    return before.values().stream().anyMatch(r -> r.isTable() && names.contains(r.display()));
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 10) / 10.0;
+  }
+
+  private BadInputException failure(SqlStatement statement, SQLException e, String state) {
+    String message = oneLine(e.getMessage());
+    if (message.startsWith("ERROR: ")) {
+      message = message.substring("ERROR: ".length());
+    }
+    if ("55P03".equals(e.getSQLState())) {
+      message += " (another session holds a conflicting lock; retry, or raise --lock-timeout)";
+    }
+    return new BadInputException(statement.span().where(), message + "; " + state, null);
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  private void finishTransaction(boolean commitIt) {
+    if (!inTransaction) {
+      return;
+    }
+    try {
+      if (commitIt && commit) {
+        work.commit();
+      } else {
+        work.rollback();
+      }
+      work.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot end the trace transaction: " + e.getMessage(), e);
+    } finally {
+      inTransaction = false;
+    }
+  }
+
+  /** Rolls back what was traced in rolling-back mode and closes both connections. */
+  @Override
+  public void close() {
+    try {
+      finishTransaction(false);
+    } finally {
+      closeQuietly(work);
+      closeQuietly(monitor);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing after a failure: nothing more to report
+      }
+    }
+  }
+
+  /** Thrown inside: the server said 25001, the statement must run on its own. */
+  private static final class NeedsOwnTransaction extends RuntimeException {
+    NeedsOwnTransaction() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** (relation oid, mode) pairs seen in pg_locks. */
+  private static final class LockSet {
+    private final Map<Long, Set<String>> modes = new LinkedHashMap<>();
+
+    void add(long oid, String mode) {
+      modes.computeIfAbsent(oid, k -> new HashSet<>()).add(mode);
+    }
+
+    Set<String> keySetWithModes() {
+      Set<String> keys = new HashSet<>();
+      modes.forEach((oid, ms) -> ms.forEach(m -> keys.add(oid + "/" + m)));
+      return keys;
+    }
+
+    void removeAll(Set<String> keys) {
+      modes.forEach((oid, ms) -> ms.removeIf(m -> keys.contains(oid + "/" + m)));
+      modes.values().removeIf(Set::isEmpty);
+    }
+
+    /** Strongest mode per relation that existed before the statement, sorted by name. */
+    List<RelationLock> resolve(Map<Long, Relation> before) {
+      List<RelationLock> locks = new ArrayList<>();
+      modes.forEach((oid, ms) -> {
+        Relation r = before.get(oid);
+        if (r == null) {
+          return; // created by the statement, or a system catalog
+        }
+        LockMode strongest = null;
+        for (String m : ms) {
+          LockMode mode = LockMode.fromPgName(m);
+          if (mode != null) {
+            strongest = mode.strongest(strongest);
+          }
+        }
+        if (strongest != null) {
+          locks.add(new RelationLock(r.display(), r.schema(), r.kind(), strongest));
+        }
+      });
+      locks.sort((a, b) -> a.relation().compareTo(b.relation()));
+      return locks;
+    }
+  }
+}
