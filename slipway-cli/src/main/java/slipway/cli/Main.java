@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         RepairCommand.class,
         BaselineCommand.class,
+        TraceCommand.class,
+        DemoCommand.class,
     },
     footer = {"%nExample: slipway --help",
         "Exit codes: 0 success, 1 findings or a migration that failed safely, 2 bad input or unreachable database"})
@@ -48,11 +50,16 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The version in the jar's manifest, or "dev" when run from classes. */
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"slipway " + (v == null ? "dev" : v)};
+      return new String[] {"slipway " + version()};
     }
   }
 }

@@ -17,9 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import slipway.core.BadInputException;
 import slipway.core.lock.LockMode;
+import slipway.core.source.Migration;
 import slipway.core.sql.Diagnostic;
+import slipway.core.sql.Span;
 import slipway.core.sql.Splitter;
 import slipway.core.sql.SqlStatement;
 import slipway.core.sql.Token;
@@ -59,16 +63,17 @@ public final class Tracer implements AutoCloseable {
       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
         AND c.relkind <> 'c'""";
 
+  /** Granted relation locks of one backend in this database (no virtualxid/transactionid rows). */
   private static final String LOCKS = """
       SELECT l.relation::bigint, l.mode FROM pg_catalog.pg_locks l
-      WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted
-        AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())""";
+      WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted AND l.database = ?::oid""";
 
   private static final String FILENODES = "SELECT c.oid, c.relfilenode FROM pg_catalog.pg_class c WHERE c.oid = ANY (?)";
 
   private final Connection work;
   private final Connection monitor;
   private final int workPid;
+  private final long databaseOid;
   private final int serverVersionNum;
   private final String serverVersion;
   private boolean commit;
@@ -81,11 +86,13 @@ public final class Tracer implements AutoCloseable {
     work.setAutoCommit(true);
     try (Statement s = work.createStatement();
          ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_backend_pid(), current_setting('server_version_num'), "
-             + "current_setting('server_version')")) {
+             + "current_setting('server_version'), d.oid::bigint FROM pg_catalog.pg_database d "
+             + "WHERE d.datname = pg_catalog.current_database()")) {
       rs.next();
       this.workPid = rs.getInt(1);
       this.serverVersionNum = Integer.parseInt(rs.getString(2));
       this.serverVersion = rs.getString(3);
+      this.databaseOid = rs.getLong(4);
     }
   }
 
@@ -176,11 +183,20 @@ public final class Tracer implements AutoCloseable {
    * migrations build (or a test's setup). A failing statement is one line with file:line:col.
    */
   public void apply(String file, String sql) {
+    apply(file, sql, 0);
+  }
+
+  /** Applies a loaded migration (lines in messages are lines of its file). */
+  public void apply(Migration migration) {
+    apply(migration.file(), migration.text(), migration.line() - 1);
+  }
+
+  private void apply(String file, String sql, int lineOffset) {
     if (sql == null || sql.isBlank()) {
       return;
     }
     finishTransaction(false);
-    for (SqlStatement statement : statements(file, sql)) {
+    for (SqlStatement statement : statements(file, sql, lineOffset)) {
       if (statement.psqlMetaCommand()) {
         continue;
       }
@@ -194,20 +210,36 @@ public final class Tracer implements AutoCloseable {
 
   /** Traces every statement of one migration file, in order. */
   public TraceResult trace(String file, String sql) {
+    return trace(file, sql, 0);
+  }
+
+  /** Traces a loaded migration (lines are lines of its file, even for a section of one). */
+  public TraceResult trace(Migration migration) {
+    return trace(migration.file(), migration.text(), migration.line() - 1);
+  }
+
+  private TraceResult trace(String file, String sql, int lineOffset) {
     List<StatementTrace> traces = new ArrayList<>();
-    for (SqlStatement statement : statements(file, sql)) {
+    for (SqlStatement statement : statements(file, sql, lineOffset)) {
       traces.add(traceOne(file, statement));
     }
     return new TraceResult(file, traces);
   }
 
-  private static List<SqlStatement> statements(String file, String sql) {
-    List<SqlStatement> statements = Splitter.split(file, sql);
-    for (SqlStatement s : statements) {
+  /** The one splitter (slipway.core.sql), with spans moved to the lines of the file. */
+  private static List<SqlStatement> statements(String file, String sql, int lineOffset) {
+    List<SqlStatement> statements = new ArrayList<>();
+    for (SqlStatement s : Splitter.split(file, sql)) {
       if (!s.diagnostics().isEmpty()) {
         Diagnostic d = s.diagnostics().get(0);
-        throw new BadInputException(d.span().where(), d.message());
+        throw new BadInputException(file + ":" + (d.span().line() + lineOffset) + ":" + d.span().column(), d.message());
       }
+      if (lineOffset != 0) {
+        Span span = s.span();
+        s = new SqlStatement(new Span(span.file(), span.line() + lineOffset, span.column(), span.offset(), span.length()),
+            s.text(), s.tokens(), s.psqlMetaCommand(), s.copyDataSpan(), s.copyData(), s.diagnostics());
+      }
+      statements.add(s);
     }
     return statements;
   }
@@ -290,9 +322,10 @@ public final class Tracer implements AutoCloseable {
       throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
     }
     AtomicReference<SQLException> error = new AtomicReference<>();
-    long start = System.nanoTime();
+    long[] start = new long[1];
     long[] end = new long[1];
     Thread runner = new Thread(() -> {
+      start[0] = System.nanoTime();
       try {
         execute(statement);
       } catch (SQLException e) {
@@ -302,9 +335,15 @@ public final class Tracer implements AutoCloseable {
       }
     }, "slipway-trace-statement");
     LockSet seen = new LockSet();
-    runner.start();
     try (PreparedStatement poll = monitor.prepareStatement(LOCKS)) {
       poll.setInt(1, workPid);
+      poll.setLong(2, databaseOid);
+      // Warm up: pgjdbc switches to a server-side prepared statement after a few executions, and
+      // every poll saved is a shorter gap in which a lock could come and go unseen.
+      for (int i = 0; i < 6; i++) {
+        poll.executeQuery().close();
+      }
+      runner.start();
       while (runner.isAlive()) {
         try (ResultSet rs = poll.executeQuery()) {
           while (rs.next()) {
@@ -325,7 +364,7 @@ public final class Tracer implements AutoCloseable {
     try {
       List<String> rewritten = rewritten(monitor, before);
       return new StatementTrace(file, statement.span().line(), statement.span().column(), statement.text(), false,
-          seen.resolve(before), rewritten, anyTable(rewritten, before), round((end[0] - start) / 1e6), null);
+          seen.resolve(before), rewritten, anyTable(rewritten, before), round((end[0] - start[0]) / 1e6), null);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
     }
@@ -413,10 +452,11 @@ public final class Tracer implements AutoCloseable {
     return relations;
   }
 
-  private static LockSet locks(Connection connection, int pid) throws SQLException {
+  private LockSet locks(Connection connection, int pid) throws SQLException {
     LockSet set = new LockSet();
     try (PreparedStatement s = connection.prepareStatement(LOCKS)) {
       s.setInt(1, pid);
+      s.setLong(2, databaseOid);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           set.add(rs.getLong(1), rs.getString(2));
@@ -454,15 +494,37 @@ public final class Tracer implements AutoCloseable {
     return Math.round(ms * 10) / 10.0;
   }
 
+  /**
+   * One line: {@code file:line:col: cause; what was committed}. The column is the server's error
+   * position when it gives one (PostgreSQL counts it in characters from the statement's start).
+   */
   private BadInputException failure(SqlStatement statement, SQLException e, String state) {
     String message = oneLine(e.getMessage());
-    if (message.startsWith("ERROR: ")) {
+    int line = statement.span().line();
+    int column = statement.span().column();
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    if (server != null && server.getMessage() != null) {
+      message = oneLine(server.getMessage());
+      if (server.getHint() != null) {
+        message += " (hint: " + oneLine(server.getHint()) + ")";
+      }
+      String text = statement.text();
+      int position = Math.min(server.getPosition() - 1, text.length());
+      for (int i = 0; i < position; i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+          column = 1;
+        } else if (!Character.isLowSurrogate(text.charAt(i))) {
+          column++;
+        }
+      }
+    } else if (message.startsWith("ERROR: ")) {
       message = message.substring("ERROR: ".length());
     }
     if ("55P03".equals(e.getSQLState())) {
       message += " (another session holds a conflicting lock; retry, or raise --lock-timeout)";
     }
-    return new BadInputException(statement.span().where(), message + "; " + state, null);
+    return new BadInputException(statement.span().file() + ":" + line + ":" + column, message + "; " + state, null);
   }
 
   private static String oneLine(String message) {

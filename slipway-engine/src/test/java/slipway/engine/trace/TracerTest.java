@@ -145,7 +145,7 @@ class TracerTest {
       e = assertThrows(BadInputException.class, () -> tracer.trace("V3__bad.sql",
           "ALTER TABLE orders ADD COLUMN a int;\n  ALTER TABLE orders ADD COLUMN b nosuchtype;"));
     }
-    assertTrue(e.getMessage().startsWith("V3__bad.sql:2:3: type \"nosuchtype\" does not exist"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("V3__bad.sql:2:35: type \"nosuchtype\" does not exist"), e.getMessage());
     assertEquals("0", db.value("SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attname = 'a'"));
   }
 

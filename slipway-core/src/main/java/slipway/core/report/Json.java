@@ -1,0 +1,102 @@
+package slipway.core.report;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A minimal JSON writer (core has no dependencies): maps (in their iteration order, so use a
+ * LinkedHashMap), lists, strings, numbers, booleans and null, indented by two spaces.
+ */
+public final class Json {
+  private Json() {}
+
+  /** The value as an indented JSON document. */
+  public static String write(Object value) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, value, 0);
+    return sb.toString();
+  }
+
+  /** A JSON string literal: quotes, backslashes and control characters escaped. */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          // U+2028/2029 are valid JSON but break JavaScript embedding; escape them too.
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  private static void write(StringBuilder sb, Object value, int depth) {
+    if (value == null) {
+      sb.append("null");
+    } else if (value instanceof String s) {
+      sb.append(quote(s));
+    } else if (value instanceof Boolean b) {
+      sb.append(b);
+    } else if (value instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        sb.append("null");
+      } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        sb.append(d.longValue());
+      } else {
+        sb.append(d);
+      }
+    } else if (value instanceof Float f) {
+      write(sb, f.doubleValue(), depth);
+    } else if (value instanceof Number n) {
+      sb.append(n);
+    } else if (value instanceof Map<?, ?> map) {
+      if (map.isEmpty()) {
+        sb.append("{}");
+        return;
+      }
+      sb.append("{\n");
+      Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<?, ?> e = it.next();
+        indent(sb, depth + 1).append(quote(String.valueOf(e.getKey()))).append(": ");
+        write(sb, e.getValue(), depth + 1);
+        sb.append(it.hasNext() ? ",\n" : "\n");
+      }
+      indent(sb, depth).append('}');
+    } else if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        sb.append("[]");
+        return;
+      }
+      sb.append("[\n");
+      for (int i = 0; i < list.size(); i++) {
+        indent(sb, depth + 1);
+        write(sb, list.get(i), depth + 1);
+        sb.append(i + 1 < list.size() ? ",\n" : "\n");
+      }
+      indent(sb, depth).append(']');
+    } else if (value instanceof Enum<?> e) {
+      sb.append(quote(e.name()));
+    } else {
+      throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+  }
+
+  private static StringBuilder indent(StringBuilder sb, int depth) {
+    return sb.append("  ".repeat(depth));
+  }
+}
