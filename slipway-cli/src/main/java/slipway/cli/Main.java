@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         BaselineCommand.class,
         TraceCommand.class,
         DemoCommand.class,
+        BackfillCommand.class,
     },
     footer = {"%nExample: slipway --help",
         "Exit codes: 0 success, 1 findings or a migration that failed safely, 2 bad input or unreachable database"})
