@@ -85,6 +85,14 @@ class BackfillCommandTest {
   }
 
   @Test
+  void unreachableDatabaseIsExitTwoWithTheUrlRedacted() {
+    assertEquals(2, run("backfill", "status", "--url", "postgres://app:s3cret@localhost:1/app"));
+    assertTrue(err.toString().startsWith("slipway: ") && err.toString().contains("cannot connect"), err.toString());
+    assertTrue(!err.toString().contains("s3cret"), err.toString());
+    assertEquals(1, err.toString().lines().count(), err.toString());
+  }
+
+  @Test
   void helpHasAWorkingExample() {
     assertEquals(0, run("backfill", "run", "--help"));
     assertTrue(out.toString().contains("Example: slipway backfill run --url"), out.toString());
