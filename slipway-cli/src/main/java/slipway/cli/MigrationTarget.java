@@ -3,9 +3,11 @@ package slipway.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import slipway.engine.migrate.Durations;
+import slipway.engine.postgres.JdbcUrl;
 import slipway.engine.migrate.MigrateEvent;
 import slipway.engine.migrate.Migrator;
 
@@ -14,10 +16,7 @@ import slipway.engine.migrate.Migrator;
  * the history table and the output format ({@code @Mixin MigrationTarget}).
  */
 final class MigrationTarget {
-  // TEMPORARY: a plain JDBC URL until the shared ConnectionOptions mixin (issue 3) lands in main.
-  @Option(names = "--url", paramLabel = "URL", description = "The database, as a JDBC URL: jdbc:postgresql://host:5432/db?user=app. "
-      + "Default: $SLIPWAY_URL.")
-  String url;
+  @Mixin ConnectionOptions connection;
 
   @Parameters(paramLabel = "LOCATION", arity = "0..*",
       description = "Migration files or folders (Flyway V/R naming, Prisma, golang-migrate, goose, Liquibase formatted SQL, plain). "
@@ -61,11 +60,7 @@ final class MigrationTarget {
   /** A runner builder with these settings; events go to {@code out} as text or JSON lines. */
   Migrator.Builder builder(PrintWriter out) {
     boolean json = json();
-    String u = url != null ? url : System.getenv("SLIPWAY_URL");
-    if (u == null || u.isBlank()) {
-      throw new slipway.core.BadInputException("--url", "no database given; pass --url jdbc:postgresql://host:5432/db?user=app "
-          + "or set SLIPWAY_URL");
-    }
+    JdbcUrl db = connection.requiredExplicitly("migrate");
     Migrator.HistoryMode mode;
     try {
       mode = Migrator.HistoryMode.valueOf(history.toUpperCase());
@@ -74,7 +69,8 @@ final class MigrationTarget {
     }
     List<Path> where = locations == null || locations.isEmpty() ? List.of(Path.of("db/migration")) : locations;
     return Migrator.configure()
-        .url(u)
+        // JdbcUrl.connect names only the redacted target and scrubs the password from driver messages.
+        .connections(db::connect)
         .locations(where)
         .schema(schema)
         .table(table)

@@ -74,6 +74,17 @@ class MigrateCommandTest {
   }
 
   @Test
+  void thePasswordIsNeverPrinted(TestDatabase db) throws Exception {
+    Files.writeString(tmp.resolve("V1__t.sql"), "CREATE TABLE t (id int);\nSELECT pg_sleep(0.3);\n");
+    String url = db.url() + "&password=s3cr3t-pw";
+    assertEquals(0, run("migrate", "--log-format", "json", "--url", url, tmp.toString()), err.toString());
+    assertEquals(0, run("status", "--url", url, tmp.toString()));
+    assertEquals(2, run("migrate", "--url", url.replaceFirst("localhost:\\d+", "localhost:1"), tmp.toString()));
+    assertTrue(err.toString().contains("cannot connect"), err.toString());
+    assertTrue(!(out.toString() + err.toString()).contains("s3cr3t-pw"), out + "\n" + err);
+  }
+
+  @Test
   void badDurationIsExitTwo(TestDatabase db) {
     assertEquals(2, run("migrate", "--lock-timeout", "soon", "--url", db.url(), tmp.toString()));
     assertTrue(err.toString().contains("--lock-timeout"), err.toString());

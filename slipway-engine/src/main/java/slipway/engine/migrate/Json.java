@@ -3,7 +3,7 @@ package slipway.engine.migrate;
 import java.util.Collection;
 import java.util.Map;
 
-/** The little JSON the event lines need: strings, numbers, booleans, null, lists and maps. */
+/** One-line JSON for event lines (core's Json writes indented documents; strings are quoted by it). */
 final class Json {
   private Json() {}
 
@@ -42,23 +42,6 @@ final class Json {
   }
 
   static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        default:
-          if (ch < 0x20) {
-            sb.append(String.format("\\u%04x", (int) ch));
-          } else {
-            sb.append(ch);
-          }
-      }
-    }
-    sb.append('"');
+    sb.append(slipway.core.report.Json.quote(s));
   }
 }
