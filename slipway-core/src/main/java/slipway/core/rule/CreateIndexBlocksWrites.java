@@ -1,0 +1,43 @@
+package slipway.core.rule;
+
+import java.util.List;
+
+/** CREATE INDEX without CONCURRENTLY on an existing table. */
+public final class CreateIndexBlocksWrites implements Rule {
+  static final RuleInfo INFO = new RuleInfo("create-index-blocks-writes",
+      "Index build blocks writes", Severity.ERROR, PgVersions.ALL,
+      "CREATE INDEX takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole "
+          + "index is built, which grows with the table (minutes on tens of millions of rows).",
+      "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);  -- outside a transaction");
+
+  @Override public RuleInfo info() { return INFO; }
+
+  @Override public List<Finding> check(Context c) {
+    CreateIndex ci = CreateIndex.of(c.statement());
+    if (ci == null || ci.concurrently() || !c.existing(ci.table())) return List.of();
+    SchemaState.Table t = c.schema().table(ci.table().simple());
+    Statement s = c.statement();
+    if (t != null && t.partitioned() && !ci.only()) {
+      // CONCURRENTLY is not supported on a partitioned parent: build per partition, then attach.
+      return List.of(Finding.of(INFO, s.span(), "writes to every partition of \"" + ci.table()
+              + "\" wait until the index is built on all of them")
+          .instead("CREATE INDEX " + nameOr(ci) + " ON ONLY " + ci.table().raw() + " (…);\n"
+              + "CREATE INDEX CONCURRENTLY <partition>_idx ON <partition> (…);  -- for each partition\n"
+              + "ALTER INDEX " + nameOr(ci) + " ATTACH PARTITION <partition>_idx;"));
+    }
+    String fixed = s.text().substring(0, s.token(ci.indexKeyword()).end()) + " CONCURRENTLY"
+        + s.text().substring(s.token(ci.indexKeyword()).end());
+    Finding f = Finding.of(INFO, s.span(), "writes to \"" + ci.table() + "\" wait until the whole index is built; "
+            + "the build time grows with the table")
+        .instead(fixed + ";  -- outside a transaction");
+    if (!c.inTransaction()) {
+      f = f.withFix(Fix.of("build the index CONCURRENTLY",
+          new Fix.Edit(s.fileOffset(ci.indexKeyword()) + "INDEX".length(), 0, " CONCURRENTLY")));
+    }
+    return List.of(f);
+  }
+
+  private static String nameOr(CreateIndex ci) {
+    return ci.name() == null ? "<index>" : ci.name().raw();
+  }
+}

@@ -1,0 +1,180 @@
+package slipway.core.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import slipway.core.sql.Span;
+
+/**
+ * Runs the rules over migration files in order: each file is checked against the schema replayed from
+ * all earlier files, findings are filtered by configuration and inline suppressions.
+ */
+public final class Linter {
+  /** A migration file: its name as printed, and its text. */
+  public record SourceFile(String name, String text) {}
+
+  /** A statement with its findings. */
+  public record Checked(Statement statement, List<Finding> findings) {}
+
+  /** One file's result. */
+  public record FileResult(SourceFile file, List<Checked> statements) {
+    public List<Finding> findings() {
+      List<Finding> all = new ArrayList<>();
+      statements.forEach(c -> all.addAll(c.findings()));
+      return all;
+    }
+  }
+
+  private final List<Rule> rules;
+  private final LintConfig config;
+  private final Stats stats;
+
+  public Linter(List<Rule> rules, LintConfig config, Stats stats) {
+    this.rules = List.copyOf(rules);
+    this.config = config;
+    this.stats = stats;
+  }
+
+  public static Linter standard(LintConfig config, Stats stats) {
+    return new Linter(Rules.all(), config, stats);
+  }
+
+  /** Lints every file; the first {@code given} files only build the schema (their findings are dropped). */
+  public List<FileResult> lint(List<SourceFile> files) {
+    return lint(List.of(), files);
+  }
+
+  public List<FileResult> lint(List<SourceFile> given, List<SourceFile> files) {
+    SchemaState schema = new SchemaState();
+    for (SourceFile f : given) check(f, schema);
+    List<FileResult> out = new ArrayList<>();
+    for (SourceFile f : files) out.add(check(f, schema));
+    return out;
+  }
+
+  /** Splits a file into statements. */
+  public static List<Statement> split(String file, String source) {
+    List<Statement> out = new ArrayList<>();
+    List<Token> tokens = Tokens.of(source);
+    int start = -1;
+    for (Token t : tokens) {
+      if (t.isSymbol(";")) {
+        if (start >= 0) out.add(statement(file, source, start, t.offset()));
+        start = -1;
+      } else if (start < 0) {
+        start = t.offset();
+      }
+    }
+    if (start >= 0) {
+      int end = tokens.get(tokens.size() - 1).end();
+      out.add(statement(file, source, start, end));
+    }
+    return out;
+  }
+
+  private static Statement statement(String file, String source, int start, int end) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < start; i++) {
+      if (source.charAt(i) == '\n') { line++; col = 1; } else col++;
+    }
+    return new Statement(new Span(file, line, col, start, end - start), source.substring(start, end));
+  }
+
+  FileResult check(SourceFile file, SchemaState schema) {
+    schema.startMigration();
+    List<Statement> statements = split(file.name(), file.text());
+    List<Suppression> suppressions = Suppression.in(file.text());
+    boolean wrapped = config.assumeInTransaction() && !optsOutOfTransaction(file);
+    boolean down = isDown(file.name());
+    boolean explicit = false;
+    List<Checked> checked = new ArrayList<>();
+    for (int i = 0; i < statements.size(); i++) {
+      Statement s = statements.get(i);
+      if (s.startsWith("BEGIN") || s.startsWith("START", "TRANSACTION")) explicit = true;
+      boolean inTx = explicit || wrapped;
+      Context c = new Context(s, statements, i, schema, config, stats, inTx, wrapped, down);
+      List<Finding> found = new ArrayList<>();
+      for (Rule r : rules) {
+        if (!config.enabled(r.info()) || !r.info().versions().contains(config.pgVersion())) continue;
+        for (Finding f : r.check(c)) {
+          if (!suppressed(f, s, statements, i, suppressions)) found.add(f.withSeverity(config.severity(r.info())));
+        }
+      }
+      checked.add(new Checked(s, found));
+      if (s.startsWith("COMMIT") || s.startsWith("END") || s.startsWith("ROLLBACK") || s.startsWith("ABORT")) {
+        explicit = false;
+      }
+      Replay.apply(s, schema);
+    }
+    reportInvalidSuppressions(suppressions, statements, checked, file);
+    return new FileResult(file, checked);
+  }
+
+  private void reportInvalidSuppressions(List<Suppression> suppressions, List<Statement> statements,
+      List<Checked> checked, SourceFile file) {
+    RuleInfo info = InvalidSuppression.INFO;
+    if (!config.enabled(info) || checked.isEmpty()) return;
+    for (Suppression sup : suppressions) {
+      if (sup.valid()) continue;
+      int target = targetOf(sup, statements);
+      if (target < 0) target = statements.size() - 1;
+      String why = sup.ruleId().isEmpty() ? "names no rule"
+          : Rules.byId(sup.ruleId()) == null ? "names an unknown rule '" + sup.ruleId() + "'"
+          : "gives no reason";
+      Span span = new Span(file.name(), sup.line(), columnOf(file.text(), sup.offset()), sup.offset(),
+          "slipway:ignore".length() + 3);
+      Finding f = Finding.of(info, span, "this suppression " + why + " and is ignored")
+          .instead("-- slipway:ignore " + (sup.ruleId().isEmpty() ? "<rule-id>" : sup.ruleId())
+              + " <why this is safe here>")
+          .withSeverity(config.severity(info));
+      Checked c = checked.get(target);
+      List<Finding> all = new ArrayList<>(c.findings());
+      all.add(f);
+      checked.set(target, new Checked(c.statement(), all));
+    }
+  }
+
+  private static int columnOf(String text, int offset) {
+    int nl = text.lastIndexOf('\n', offset - 1);
+    return offset - nl;
+  }
+
+  private static boolean suppressed(Finding f, Statement s, List<Statement> all, int index,
+      List<Suppression> suppressions) {
+    for (Suppression sup : suppressions) {
+      if (sup.valid() && sup.ruleId().equals(f.rule().id()) && targetOf(sup, all) == index) return true;
+    }
+    return false;
+  }
+
+  /** The statement a comment applies to: the one whose last line it ends, else the next one. */
+  static int targetOf(Suppression sup, List<Statement> all) {
+    return targetOf(sup.offset(), sup.line(), all);
+  }
+
+  static int targetOf(int offset, int line, List<Statement> all) {
+    for (int i = 0; i < all.size(); i++) {
+      Span sp = all.get(i).span();
+      int endLine = sp.line() + (int) all.get(i).text().chars().filter(ch -> ch == '\n').count();
+      if (sp.offset() <= offset && endLine == line) return i;
+      if (sp.offset() > offset) return i;
+    }
+    return -1;
+  }
+
+  /** Runner markers that keep a file out of a transaction (goose, ory/popx autocommit files). */
+  static boolean optsOutOfTransaction(SourceFile file) {
+    String name = file.name().toLowerCase(Locale.ROOT);
+    return name.contains(".autocommit.") || name.contains("notransaction") || name.contains("no_transaction")
+        || file.text().contains("+goose NO TRANSACTION")
+        || file.text().contains("executeInTransaction=false");
+  }
+
+  static boolean isDown(String name) {
+    String n = name.replace('\\', '/').toLowerCase(Locale.ROOT);
+    String base = n.substring(n.lastIndexOf('/') + 1);
+    return base.equals("down.sql") || base.endsWith(".down.sql") || base.startsWith("u") && base.matches("u\\d.*__.*")
+        || base.contains("_down.") || n.contains("/down/");
+  }
+}

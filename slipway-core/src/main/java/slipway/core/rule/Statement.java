@@ -1,0 +1,178 @@
+package slipway.core.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import slipway.core.sql.Span;
+
+/**
+ * One statement as the rules read it: its text, where it is, and its tokens, with the small
+ * keyword-matching vocabulary rules are written in ({@code startsWith("ALTER", "TABLE")}).
+ * Positions in {@link #tokens()} are offsets into {@link #text()}.
+ */
+public final class Statement {
+  private final Span span;
+  private final String text;
+  private final List<Token> tokens;
+
+  public Statement(Span span, String text) {
+    this.span = span;
+    this.text = text;
+    this.tokens = List.copyOf(Tokens.of(text));
+  }
+
+  public Span span() { return span; }
+  public String text() { return text; }
+  public List<Token> tokens() { return tokens; }
+  public int size() { return tokens.size(); }
+  public boolean isEmpty() { return tokens.isEmpty(); }
+
+  public Token token(int i) {
+    return i >= 0 && i < tokens.size() ? tokens.get(i) : null;
+  }
+
+  /** Upper-cased word at {@code i}, or "" past the end / for non-words. */
+  public String word(int i) {
+    Token t = token(i);
+    return t == null ? "" : t.upper();
+  }
+
+  /** True when the tokens from {@code at} are these words (case-insensitive); "(" and "," match symbols. */
+  public boolean matches(int at, String... words) {
+    for (int k = 0; k < words.length; k++) {
+      Token t = token(at + k);
+      if (t == null) return false;
+      String w = words[k];
+      boolean ok = Character.isLetter(w.charAt(0)) ? t.isWord(w) : t.isSymbol(w);
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  public boolean startsWith(String... words) {
+    return matches(0, words);
+  }
+
+  /** First index at or after {@code from} (at parenthesis depth of {@code from}) where the words match, or -1. */
+  public int find(int from, String... words) {
+    return find(from, size(), words);
+  }
+
+  public int find(int from, int to, String... words) {
+    int depth = 0;
+    for (int i = Math.max(0, from); i < Math.min(to, size()); i++) {
+      Token t = tokens.get(i);
+      if (depth == 0 && matches(i, words)) return i;
+      if (t.isSymbol("(") || t.isSymbol("[")) depth++;
+      else if (t.isSymbol(")") || t.isSymbol("]")) depth--;
+      if (depth < 0) return -1;
+    }
+    return -1;
+  }
+
+  public boolean contains(String... words) {
+    return find(0, words) >= 0;
+  }
+
+  /** Like {@link #find} but at any parenthesis depth. */
+  public int findAnywhere(int from, String... words) {
+    for (int i = Math.max(0, from); i < size(); i++) if (matches(i, words)) return i;
+    return -1;
+  }
+
+  /** Index just past the parenthesised group that opens at {@code open}. */
+  public int closeParen(int open) {
+    int depth = 0;
+    for (int i = open; i < size(); i++) {
+      if (tokens.get(i).isSymbol("(")) depth++;
+      else if (tokens.get(i).isSymbol(")") && --depth == 0) return i + 1;
+    }
+    return size();
+  }
+
+  /** A possibly qualified name starting at {@code i}: {@code a}, {@code s.a}, {@code "S".a}. */
+  public Name nameAt(int i) {
+    Token t = token(i);
+    if (t == null || !t.isIdentifier()) return null;
+    List<String> parts = new ArrayList<>();
+    StringBuilder raw = new StringBuilder(t.text());
+    parts.add(t.name());
+    int j = i + 1;
+    while (token(j) != null && token(j).isSymbol(".") && token(j + 1) != null && token(j + 1).isIdentifier()) {
+      parts.add(token(j + 1).name());
+      raw.append('.').append(token(j + 1).text());
+      j += 2;
+    }
+    return new Name(parts, raw.toString(), i, j);
+  }
+
+  /** Comma-separated ranges [from, to) at parenthesis depth 0 between {@code from} and {@code to}. */
+  public List<int[]> splitCommas(int from, int to) {
+    List<int[]> parts = new ArrayList<>();
+    int depth = 0;
+    int start = from;
+    for (int i = from; i < Math.min(to, size()); i++) {
+      Token t = tokens.get(i);
+      if (t.isSymbol("(") || t.isSymbol("[")) depth++;
+      else if (t.isSymbol(")") || t.isSymbol("]")) depth--;
+      else if (depth == 0 && t.isSymbol(",")) {
+        parts.add(new int[] {start, i});
+        start = i + 1;
+      }
+    }
+    if (start < Math.min(to, size())) parts.add(new int[] {start, Math.min(to, size())});
+    return parts;
+  }
+
+  /** The source text from token {@code from} to just before token {@code to}. */
+  public String textOf(int from, int to) {
+    if (from >= to || from >= size()) return "";
+    Token last = tokens.get(Math.min(to, size()) - 1);
+    return text.substring(tokens.get(from).offset(), last.end());
+  }
+
+  /** Offset in the file of token {@code i}. */
+  public int fileOffset(int i) {
+    Token t = token(i);
+    return span.offset() + (t == null ? text.length() : t.offset());
+  }
+
+  /** A span in the file for tokens [from, to). */
+  public Span spanOf(int from, int to) {
+    if (from >= size()) return span;
+    int start = tokens.get(from).offset();
+    int end = tokens.get(Math.max(from, Math.min(to, size()) - 1)).end();
+    int line = span.line();
+    int col = span.column();
+    for (int k = 0; k < start; k++) {
+      if (text.charAt(k) == '\n') { line++; col = 1; } else col++;
+    }
+    return new Span(span.file(), line, col, span.offset() + start, end - start);
+  }
+
+  /** Upper-cased words of the statement joined by single spaces: handy for coarse matching. */
+  public String normalized() {
+    StringBuilder b = new StringBuilder();
+    for (Token t : tokens) {
+      if (b.length() > 0) b.append(' ');
+      b.append(t.kind() == Token.Kind.WORD ? t.text().toUpperCase(Locale.ROOT) : t.text());
+    }
+    return b.toString();
+  }
+
+  @Override
+  public String toString() {
+    return span + " " + text;
+  }
+
+  /** A (possibly schema-qualified) relation or object name, resolved as PostgreSQL would. */
+  public record Name(List<String> parts, String raw, int start, int end) {
+    /** The unqualified name (last part). */
+    public String simple() { return parts.get(parts.size() - 1); }
+
+    /** Resolved name with schema when written: {@code public.orders}. */
+    public String qualified() { return String.join(".", parts); }
+
+    @Override public String toString() { return qualified(); }
+  }
+}

@@ -1,0 +1,37 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class ConcurrentlyInTransactionTest {
+  RuleTester tester = RuleTester.of(new ConcurrentlyInTransaction());
+
+  @Test void flagsExplicitTransaction() {
+    tester.check("""
+        BEGIN;
+        -- expect: concurrently-in-transaction inside BEGIN
+        CREATE INDEX CONCURRENTLY i ON orders (customer_id);
+        COMMIT;
+        CREATE INDEX CONCURRENTLY j ON orders (id);
+        """);
+  }
+
+  @Test void flagsRunnerWrapping() {
+    tester.inTransaction().check("""
+        -- expect: concurrently-in-transaction runner
+        DROP INDEX CONCURRENTLY i;
+        -- expect: concurrently-in-transaction
+        REINDEX INDEX CONCURRENTLY j;
+        """);
+  }
+
+  @Test void runnerOptOutIsHonoured() {
+    tester.inTransaction().check("""
+        -- +goose NO TRANSACTION
+        CREATE INDEX CONCURRENTLY i ON orders (customer_id);
+        """);
+  }
+
+  @Test void allowsOutsideTransaction() {
+    tester.check("CREATE INDEX CONCURRENTLY i ON orders (customer_id); DROP INDEX CONCURRENTLY i;");
+  }
+}
