@@ -4,14 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import slipway.core.sql.Span;
+import slipway.core.sql.Splitter;
+import slipway.core.sql.SqlStatement;
 
 /**
  * Runs the rules over migration files in order: each file is checked against the schema replayed from
  * all earlier files, findings are filtered by configuration and inline suppressions.
  */
 public final class Linter {
-  /** A migration file: its name as printed, and its text. */
-  public record SourceFile(String name, String text) {}
+  /**
+   * A migration: the file name as printed, its text, whether the runner wraps it in a transaction, and
+   * where the text starts in the file (a goose Up section or a Liquibase changeset is a slice).
+   */
+  public record SourceFile(String name, String text, boolean runnerTransaction, int offset, int line) {
+    public SourceFile(String name, String text) {
+      this(name, text, false, 0, 1);
+    }
+  }
 
   /** A statement with its findings. */
   public record Checked(Statement statement, List<Finding> findings) {}
@@ -52,40 +61,27 @@ public final class Linter {
     return out;
   }
 
-  /** Splits a file into statements. */
+  /** Splits a migration into statements (psql meta-commands are left out). */
   public static List<Statement> split(String file, String source) {
+    return split(file, source, 0, 1);
+  }
+
+  static List<Statement> split(String file, String source, int offset, int line) {
     List<Statement> out = new ArrayList<>();
-    List<Token> tokens = Tokens.of(source);
-    int start = -1;
-    for (Token t : tokens) {
-      if (t.isSymbol(";")) {
-        if (start >= 0) out.add(statement(file, source, start, t.offset()));
-        start = -1;
-      } else if (start < 0) {
-        start = t.offset();
-      }
-    }
-    if (start >= 0) {
-      int end = tokens.get(tokens.size() - 1).end();
-      out.add(statement(file, source, start, end));
+    for (SqlStatement st : Splitter.split(file, source)) {
+      if (st.psqlMetaCommand() || st.tokens().isEmpty()) continue;
+      Span sp = st.span();
+      Span shifted = new Span(file, sp.line() + line - 1, sp.column(), sp.offset() + offset, sp.length());
+      out.add(new Statement(shifted, st.text()));
     }
     return out;
   }
 
-  private static Statement statement(String file, String source, int start, int end) {
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < start; i++) {
-      if (source.charAt(i) == '\n') { line++; col = 1; } else col++;
-    }
-    return new Statement(new Span(file, line, col, start, end - start), source.substring(start, end));
-  }
-
   FileResult check(SourceFile file, SchemaState schema) {
     schema.startMigration();
-    List<Statement> statements = split(file.name(), file.text());
-    List<Suppression> suppressions = Suppression.in(file.text());
-    boolean wrapped = config.assumeInTransaction() && !optsOutOfTransaction(file);
+    List<Statement> statements = split(file.name(), file.text(), file.offset(), file.line());
+    List<Suppression> suppressions = Suppression.in(file.text(), file.offset(), file.line());
+    boolean wrapped = (config.assumeInTransaction() || file.runnerTransaction()) && !optsOutOfTransaction(file);
     boolean down = isDown(file.name());
     boolean explicit = false;
     List<Checked> checked = new ArrayList<>();
@@ -122,7 +118,7 @@ public final class Linter {
       String why = sup.ruleId().isEmpty() ? "names no rule"
           : Rules.byId(sup.ruleId()) == null ? "names an unknown rule '" + sup.ruleId() + "'"
           : "gives no reason";
-      Span span = new Span(file.name(), sup.line(), columnOf(file.text(), sup.offset()), sup.offset(),
+      Span span = new Span(file.name(), sup.line(), columnOf(file.text(), sup.offset() - file.offset()), sup.offset(),
           "slipway:ignore".length() + 3);
       Finding f = Finding.of(info, span, "this suppression " + why + " and is ignored")
           .instead("-- slipway:ignore " + (sup.ruleId().isEmpty() ? "<rule-id>" : sup.ruleId())

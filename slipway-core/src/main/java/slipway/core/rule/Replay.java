@@ -95,6 +95,23 @@ final class Replay {
         if (s.matches(c, "COLUMN")) c++;
         c = afterIfNotExists(s, c);
         column(s, c, a[1], t);
+      } else if (s.matches(k, "ADD", "CONSTRAINT") && s.nameAt(k + 2) != null) {
+        String cname = s.nameAt(k + 2).simple();
+        int kind = s.nameAt(k + 2).end();
+        String notNull = null;
+        if (s.matches(kind, "CHECK", "(") && s.token(kind + 2) != null
+            && s.matches(kind + 3, "IS", "NOT", "NULL", ")")) notNull = s.token(kind + 2).name();
+        boolean valid = s.find(k, a[1], "NOT", "VALID") < 0;
+        schema.constraints.put(cname, new SchemaState.Constraint(cname, t.name, s.word(kind), notNull, valid));
+      } else if (s.matches(k, "VALIDATE", "CONSTRAINT") && s.nameAt(k + 2) != null) {
+        SchemaState.Constraint old = schema.constraints.get(s.nameAt(k + 2).simple());
+        if (old != null) {
+          schema.constraints.put(old.name(), new SchemaState.Constraint(old.name(), old.table(), old.kind(),
+              old.notNullColumn(), true));
+        }
+      } else if (s.matches(k, "DROP", "CONSTRAINT")) {
+        Statement.Name cn = s.nameAt(afterIfExists(s, k + 2));
+        if (cn != null) schema.constraints.remove(cn.simple());
       } else if (s.matches(k, "ALTER")) {
         int c = s.matches(k + 1, "COLUMN") ? k + 2 : k + 1;
         Token col = s.token(c);

@@ -30,7 +30,11 @@ public final class SchemaState {
 
   public record View(String name, String definition, boolean materialized, boolean newInThisMigration) {}
 
+  /** A named constraint; {@code notNullColumn} is set for CHECK (col IS NOT NULL). */
+  public record Constraint(String name, String table, String kind, String notNullColumn, boolean validated) {}
+
   final Map<String, Table> tables = new HashMap<>();
+  final Map<String, Constraint> constraints = new HashMap<>();
   final Map<String, Index> indexes = new HashMap<>();
   final Map<String, View> views = new HashMap<>();
 
@@ -44,6 +48,18 @@ public final class SchemaState {
     if (t != null) return t.newInThisMigration;
     View v = views.get(table);
     return v != null && v.newInThisMigration();
+  }
+
+  /** True when a validated CHECK (column IS NOT NULL) exists on the table (SET NOT NULL then skips its scan). */
+  public boolean hasValidNotNullCheck(String table, String column) {
+    for (Constraint c : constraints.values()) {
+      if (c.table().equals(table) && column.equals(c.notNullColumn()) && c.validated()) return true;
+    }
+    return false;
+  }
+
+  public Constraint constraint(String name) {
+    return constraints.get(name);
   }
 
   public Index index(String name) {

@@ -14,13 +14,19 @@ public record Suppression(String ruleId, String reason, int line, int offset) {
   private static final Pattern IGNORE = Pattern.compile("slipway:ignore\\b\\s*(\\S*)\\s*(.*)");
 
   public static List<Suppression> in(String source) {
+    return in(source, 0, 1);
+  }
+
+  /** Suppressions in a migration whose text starts at {@code offset}, line {@code line} of its file. */
+  public static List<Suppression> in(String source, int offset, int line) {
     List<Suppression> out = new ArrayList<>();
     for (Tokens.Comment c : Tokens.comments(source)) {
       String body = c.text().startsWith("--") ? c.text().substring(2)
           : c.text().substring(2, Math.max(2, c.text().length() - 2));
       Matcher m = IGNORE.matcher(body.trim());
       if (!m.lookingAt()) continue;
-      out.add(new Suppression(m.group(1).trim(), m.group(2).trim(), lineOf(source, c.offset()), c.offset()));
+      out.add(new Suppression(m.group(1).trim(), m.group(2).trim(), lineOf(source, c.offset()) + line - 1,
+          c.offset() + offset));
     }
     return out;
   }

@@ -1,0 +1,50 @@
+package slipway.core.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** ALTER COLUMN … TYPE that rewrites (or scans) an existing table. */
+public final class AlterColumnTypeRewritesTable implements Rule {
+  static final RuleInfo INFO = new RuleInfo("alter-column-type-rewrites-table",
+      "Column type change rewrites the table with reads and writes blocked", Severity.ERROR, PgVersions.ALL,
+      "Changing a column's type rewrites every row and rebuilds every index while holding an ACCESS EXCLUSIVE "
+          + "lock: reads and writes wait for the whole rewrite. Only binary-compatible changes are instant "
+          + "(varchar(n) to a longer varchar or text, numeric precision increase, cidr to inet).",
+      "ALTER TABLE orders ADD COLUMN amount_new bigint;\n"
+          + "-- write both columns from the application (or a trigger), backfill in batches,\n"
+          + "-- switch reads, then drop the old column in a later release");
+
+  @Override public RuleInfo info() { return INFO; }
+
+  @Override public List<Finding> check(Context c) {
+    List<Finding> out = new ArrayList<>();
+    AlterTable at = AlterTable.of(c.statement());
+    if (at == null || !c.existing(at.table())) return out;
+    Statement s = c.statement();
+    for (AlterTable.Action a : at.actions()) {
+      int col = a.alteredColumn();
+      if (col < 0) continue;
+      int type = s.matches(col + 1, "TYPE") ? col + 1 : s.matches(col + 1, "SET", "DATA", "TYPE") ? col + 3 : -1;
+      if (type < 0) continue;
+      int end = type + 1;
+      while (end < a.to() && !Context.endsColumnType(s.token(end))) end++;
+      String newType = s.textOf(type + 1, end);
+      String column = s.token(col).name();
+      String old = c.columnType(at.table(), column);
+      boolean using = s.find(type, a.to(), "USING") >= 0;
+      if (!using) {
+        if (old != null && ColumnTypes.safeChange(old, newType)) continue;
+        if (old == null && ColumnTypes.likelyWidening(newType)) continue;
+      }
+      String t = at.table().raw();
+      String colRaw = s.token(col).text();
+      out.add(Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
+              + "writes blocked (" + (old == null ? "" : old + " to ") + newType + "); the rewrite grows with the table")
+          .instead("ALTER TABLE " + t + " ADD COLUMN " + colRaw + "_new " + newType + ";\n"
+              + "-- write both columns, backfill " + colRaw + "_new in batches, switch reads, then in a later release:\n"
+              + "ALTER TABLE " + t + " DROP COLUMN " + colRaw + ";\n"
+              + "ALTER TABLE " + t + " RENAME COLUMN " + colRaw + "_new TO " + colRaw + ";"));
+    }
+    return out;
+  }
+}

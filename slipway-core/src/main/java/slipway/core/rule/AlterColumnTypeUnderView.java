@@ -1,0 +1,45 @@
+package slipway.core.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Changing the type of a column a view uses: PostgreSQL refuses. */
+public final class AlterColumnTypeUnderView implements Rule {
+  static final RuleInfo INFO = new RuleInfo("alter-column-type-under-view",
+      "Type change of a column a view uses fails", Severity.ERROR, PgVersions.ALL,
+      "PostgreSQL cannot change the type of a column that a view or rule depends on "
+          + "(ERROR: cannot alter type of a column used by a view or rule): the deploy fails.",
+      "DROP VIEW order_totals;\n"
+          + "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\n"
+          + "CREATE VIEW order_totals AS SELECT …;  -- same transaction, recreated with the new type");
+
+  @Override public RuleInfo info() { return INFO; }
+
+  @Override public List<Finding> check(Context c) {
+    List<Finding> out = new ArrayList<>();
+    AlterTable at = AlterTable.of(c.statement());
+    if (at == null) return out;
+    Statement s = c.statement();
+    for (AlterTable.Action a : at.actions()) {
+      int col = a.alteredColumn();
+      if (col < 0 || !(s.matches(col + 1, "TYPE") || s.matches(col + 1, "SET", "DATA", "TYPE"))) continue;
+      String table = at.table().simple();
+      String column = s.token(col).name();
+      for (SchemaState.View v : c.schema().views().values()) {
+        if (!mentions(v.definition(), table) || !mentions(v.definition(), column)) continue;
+        out.add(Finding.of(INFO, a.span(), "fails: " + (v.materialized() ? "materialized view" : "view") + " \""
+                + v.name() + "\" uses \"" + table + "\".\"" + column + "\"")
+            .instead("DROP " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + v.name() + ";\n"
+                + s.text() + ";\nCREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + v.name()
+                + " AS …;  -- in the same transaction"));
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static boolean mentions(String normalizedDefinition, String name) {
+    for (Token t : Tokens.of(normalizedDefinition)) if (t.isIdentifier() && t.name().equals(name)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,34 @@
+package slipway.core.rule;
+
+import java.util.List;
+
+/** DROP INDEX without CONCURRENTLY on an index of an existing table. */
+public final class DropIndexBlocksTable implements Rule {
+  static final RuleInfo INFO = new RuleInfo("drop-index-blocks-table",
+      "DROP INDEX waits for an exclusive lock on the table", Severity.INFO, PgVersions.ALL,
+      "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table. The drop itself is instant, but while it waits "
+          + "behind a long query every other query on the table queues behind it. DROP INDEX CONCURRENTLY "
+          + "waits without blocking anyone.",
+      "DROP INDEX CONCURRENTLY orders_customer_idx;  -- outside a transaction");
+
+  @Override public RuleInfo info() { return INFO; }
+
+  @Override public List<Finding> check(Context c) {
+    Statement s = c.statement();
+    if (!s.startsWith("DROP", "INDEX") || s.matches(2, "CONCURRENTLY")) return List.of();
+    List<Statement.Name> names = Replay.names(s, Replay.afterIfExists(s, 2));
+    for (Statement.Name n : names) {
+      SchemaState.Index idx = c.schema().index(n.simple());
+      if (idx != null && c.schema().isNew(idx.table())) return List.of();
+      if (idx != null && c.schema().table(idx.table()) != null && c.schema().table(idx.table()).partitioned()) {
+        return List.of(); // CONCURRENTLY is not supported on a partitioned index
+      }
+    }
+    Finding f = Finding.of(INFO, s.span(), "queries on the table queue behind this DROP while it waits for its lock")
+        .instead("DROP INDEX CONCURRENTLY " + s.textOf(2, s.size()) + ";  -- outside a transaction");
+    if (!c.inTransaction() && names.size() == 1 && !s.contains("CASCADE")) {
+      f = f.withFix(Fix.of("drop CONCURRENTLY", new Fix.Edit(s.fileOffset(1) + "INDEX".length(), 0, " CONCURRENTLY")));
+    }
+    return List.of(f);
+  }
+}

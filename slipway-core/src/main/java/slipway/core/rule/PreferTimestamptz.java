@@ -1,0 +1,20 @@
+package slipway.core.rule;
+
+/** timestamp without time zone. */
+public final class PreferTimestamptz extends StyleRule {
+  static final RuleInfo INFO = new RuleInfo("prefer-timestamptz",
+      "timestamp without time zone", Severity.INFO, PgVersions.ALL,
+      "timestamp stores wall-clock time without a zone, so values written by servers or sessions in different "
+          + "time zones do not compare; timestamptz stores an instant and costs the same.",
+      "CREATE TABLE events (at timestamptz NOT NULL);");
+
+  @Override public RuleInfo info() { return INFO; }
+
+  @Override String[] judge(ColumnDef col) {
+    String t = col.type();
+    boolean naive = t.equals("timestamp") || t.startsWith("timestamp(") || t.startsWith("timestamp without")
+        || t.startsWith("timestamp (");
+    if (!naive) return null;
+    return new String[] {"\"" + col.columnName() + "\" is timestamp without time zone", "timestamptz"};
+  }
+}

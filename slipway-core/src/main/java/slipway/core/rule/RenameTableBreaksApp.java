@@ -1,0 +1,37 @@
+package slipway.core.rule;
+
+import java.util.List;
+
+/** ALTER TABLE … RENAME TO (or ALTER SCHEMA … RENAME) on an existing object. */
+public final class RenameTableBreaksApp implements Rule {
+  static final RuleInfo INFO = new RuleInfo("rename-table-breaks-app",
+      "Renaming a table breaks the running application", Severity.WARNING, PgVersions.ALL,
+      "The application version that is still running queries the old name: its queries fail from the moment "
+          + "the rename commits until every instance runs the new code.",
+      "ALTER TABLE customers RENAME TO clients;\n"
+          + "CREATE VIEW customers AS SELECT * FROM clients;  -- old name keeps working (simple views are updatable)\n"
+          + "-- one release later: DROP VIEW customers;");
+
+  @Override public RuleInfo info() { return INFO; }
+
+  @Override public List<Finding> check(Context c) {
+    if (c.downMigration()) return List.of();
+    Statement s = c.statement();
+    if (s.startsWith("ALTER", "SCHEMA") && s.find(2, "RENAME", "TO") > 0) {
+      return List.of(Finding.of(INFO, s.span(), "the running application still uses schema \"" + s.nameAt(2)
+          + "\": its queries fail until every instance runs the new code"));
+    }
+    AlterTable at = AlterTable.of(s);
+    if (at == null || !c.existing(at.table())) return List.of();
+    for (AlterTable.Action a : at.actions()) {
+      if (!a.is("RENAME", "TO")) continue;
+      Statement.Name to = s.nameAt(a.from() + 2);
+      if (to == null) continue;
+      return List.of(Finding.of(INFO, a.span(), "the running application still queries \"" + at.table()
+              + "\": its queries fail until every instance runs the new code")
+          .instead(s.text() + ";\nCREATE VIEW " + at.table().raw() + " AS SELECT * FROM " + to.raw()
+              + ";  -- drop it one release later"));
+    }
+    return List.of();
+  }
+}

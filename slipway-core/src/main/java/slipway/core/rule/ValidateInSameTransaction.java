@@ -1,0 +1,37 @@
+package slipway.core.rule;
+
+import java.util.List;
+
+/** VALIDATE CONSTRAINT in the same transaction as an ALTER TABLE that locked the table exclusively. */
+public final class ValidateInSameTransaction implements Rule {
+  static final RuleInfo INFO = new RuleInfo("validate-in-same-transaction",
+      "VALIDATE runs while the transaction still holds an exclusive lock", Severity.WARNING, PgVersions.ALL,
+      "NOT VALID + VALIDATE only helps when VALIDATE runs in its own transaction: here the earlier ALTER TABLE's "
+          + "ACCESS EXCLUSIVE lock is still held, so reads and writes wait for the whole validation scan anyway.",
+      "-- V7: ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n"
+          + "-- V8 (its own transaction): ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;");
+
+  @Override public RuleInfo info() { return INFO; }
+
+  @Override public List<Finding> check(Context c) {
+    if (!c.inTransaction()) return List.of();
+    AlterTable at = AlterTable.of(c.statement());
+    if (at == null || !c.existing(at.table())) return List.of();
+    boolean validates = at.actions().stream().anyMatch(a -> a.is("VALIDATE", "CONSTRAINT"));
+    if (!validates) return List.of();
+    for (int i = c.index() - 1; i >= 0; i--) {
+      Statement p = c.migration().get(i);
+      if (p.startsWith("COMMIT") || p.startsWith("END") || p.startsWith("ROLLBACK")) return List.of();
+      if (p.startsWith("BEGIN") && !c.runnerWrapsInTransaction()) return List.of();
+      AlterTable earlier = AlterTable.of(p);
+      if (earlier != null && earlier.table().simple().equals(at.table().simple())
+          && earlier.actions().stream().noneMatch(a -> a.is("VALIDATE", "CONSTRAINT"))) {
+        return List.of(Finding.of(INFO, c.statement().span(), "the ALTER TABLE at line " + p.span().line()
+                + " still holds its ACCESS EXCLUSIVE lock on \"" + at.table() + "\": reads and writes wait for the "
+                + "whole validation")
+            .instead("-- move this VALIDATE to the next migration (its own transaction)"));
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,35 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class AddColumnRewritesTableTest {
+  RuleTester tester = RuleTester.of(new AddColumnRewritesTable()).given("CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, region varchar(50), total int, note text);");
+
+  @Test void flagsVolatileDefault() {
+    tester.check("""
+        -- expect: add-column-rewrites-table gen_random_uuid() is volatile
+        ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
+        -- expect: add-column-rewrites-table sequence
+        ALTER TABLE orders ADD COLUMN seq bigserial;
+        -- expect: add-column-rewrites-table stored generated
+        ALTER TABLE orders ADD COLUMN doubled int GENERATED ALWAYS AS (total * 2) STORED;
+        """);
+  }
+
+  @Test void allowsConstantAndStableDefaults() {
+    tester.check("""
+        ALTER TABLE orders ADD COLUMN status text DEFAULT 'active';
+        ALTER TABLE orders ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+        ALTER TABLE orders ADD COLUMN flag boolean;
+        CREATE TABLE r (id bigint); ALTER TABLE r ADD COLUMN token uuid DEFAULT gen_random_uuid();
+        """);
+  }
+
+  @Test void anyDefaultRewritesBefore11() {
+    tester.pg(10).check("""
+        -- expect: add-column-rewrites-table before PostgreSQL 11
+        ALTER TABLE orders ADD COLUMN status text DEFAULT 'active';
+        """);
+  }
+
+}

@@ -1,0 +1,33 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class AddUniqueConstraintBuildsIndexTest {
+  RuleTester tester = RuleTester.of(new AddUniqueConstraintBuildsIndex()).given("CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, region varchar(50), total int, note text);");
+
+  @Test void flagsUniqueAndPrimaryKey() {
+    tester.check("""
+        -- expect: add-unique-constraint-builds-index USING INDEX
+        ALTER TABLE orders ADD CONSTRAINT orders_note_key UNIQUE (note);
+        -- expect: add-unique-constraint-builds-index
+        ALTER TABLE orders ADD PRIMARY KEY (id, customer_id);
+        """);
+  }
+
+  @Test void allowsUsingIndexAndNewTable() {
+    tester.check("""
+        ALTER TABLE orders ADD CONSTRAINT orders_note_key UNIQUE USING INDEX orders_note_key;
+        CREATE TABLE r (x int); ALTER TABLE r ADD CONSTRAINT r_x UNIQUE (x);
+        """);
+  }
+
+  @Test void fixBuildsIndexConcurrently() {
+    tester.fix("""
+        ALTER TABLE orders ADD CONSTRAINT orders_note_key UNIQUE (note);
+        """, """
+        CREATE UNIQUE INDEX CONCURRENTLY orders_note_key ON orders (note);
+        ALTER TABLE orders ADD CONSTRAINT orders_note_key UNIQUE USING INDEX orders_note_key;
+        """);
+  }
+
+}

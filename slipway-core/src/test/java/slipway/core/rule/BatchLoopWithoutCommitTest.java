@@ -1,0 +1,50 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class BatchLoopWithoutCommitTest {
+  RuleTester tester = RuleTester.of(new BatchLoopWithoutCommit());
+
+  @Test void flagsThePlaybooksLoop() {
+    tester.check("""
+        -- expect: batch-loop-without-commit one transaction
+        DO $$
+        DECLARE
+        batch_size INT := 5000;
+        rows_updated INT;
+        BEGIN
+        LOOP
+        UPDATE orders SET region = 'us-east-1'
+        WHERE id IN (SELECT id FROM orders WHERE region IS NULL LIMIT batch_size FOR UPDATE SKIP LOCKED);
+        GET DIAGNOSTICS rows_updated = ROW_COUNT;
+        EXIT WHEN rows_updated = 0;
+        PERFORM pg_sleep(0.1);
+        END LOOP;
+        END $$;
+        """);
+  }
+
+  @Test void allowsCommitBetweenBatches() {
+    tester.check("""
+        DO $$
+        DECLARE n int;
+        BEGIN
+          LOOP
+            UPDATE orders SET region = 'x' WHERE id IN (SELECT id FROM orders WHERE region IS NULL LIMIT 5000);
+            GET DIAGNOSTICS n = ROW_COUNT;
+            EXIT WHEN n = 0;
+            COMMIT;
+          END LOOP;
+        END $$;
+        DO $$ BEGIN RAISE NOTICE 'hello'; END $$;
+        """);
+  }
+
+  @Test void commitInsideTheRunnersTransactionFails() {
+    tester.inTransaction().check("""
+        -- expect: batch-loop-without-commit invalid transaction termination
+        DO $$ BEGIN LOOP UPDATE orders SET region = 'x' WHERE id IN (SELECT id FROM orders LIMIT 10); COMMIT; END LOOP; END $$;
+        """);
+  }
+
+}

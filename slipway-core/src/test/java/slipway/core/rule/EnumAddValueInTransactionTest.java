@@ -1,0 +1,31 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class EnumAddValueInTransactionTest {
+  RuleTester tester = RuleTester.of(new EnumAddValueInTransaction()).pg(11);
+
+  @Test void flagsInTransactionBefore12() {
+    tester.check("""
+        BEGIN;
+        -- expect: enum-add-value-in-transaction
+        ALTER TYPE status ADD VALUE 'refunded';
+        COMMIT;
+        """);
+  }
+
+  @Test void allowsOutsideTransaction() {
+    tester.check("""
+        ALTER TYPE status ADD VALUE 'refunded';
+        """);
+  }
+
+  @Test void allowsOnPostgres12() {
+    tester.pg(12).check("""
+        BEGIN;
+        ALTER TYPE status ADD VALUE 'refunded';
+        COMMIT;
+        """);
+  }
+
+}

@@ -1,0 +1,25 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class MixedSchemaAndDataTest {
+  RuleTester tester = RuleTester.of(new MixedSchemaAndData()).given("CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, region varchar(50), total int, note text);");
+
+  @Test void flagsBackfillNextToSchemaChange() {
+    tester.check("""
+        ALTER TABLE orders ADD COLUMN country text;
+        -- expect: mixed-schema-and-data line 1
+        UPDATE orders SET country = 'US';
+        UPDATE orders SET country = 'DE' WHERE region = 'eu';
+        """);
+  }
+
+  @Test void allowsSchemaOnlyDataOnlyAndNewTables() {
+    tester.check("""
+        CREATE TABLE r (x int);
+        INSERT INTO r VALUES (1);
+        UPDATE r SET x = 2;
+        """);
+  }
+
+}

@@ -1,0 +1,30 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class RewritesTableTest {
+  RuleTester tester = RuleTester.of(new RewritesTable()).given("CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, region varchar(50), total int, note text);");
+
+  @Test void flagsRewrites() {
+    tester.check("""
+        -- expect: table-rewrite-blocks-reads VACUUM FULL
+        VACUUM FULL orders;
+        -- expect: table-rewrite-blocks-reads
+        VACUUM (FULL, ANALYZE) orders;
+        -- expect: table-rewrite-blocks-reads CLUSTER
+        CLUSTER orders USING orders_pkey;
+        -- expect: table-rewrite-blocks-reads SET TABLESPACE
+        ALTER TABLE orders SET TABLESPACE fast;
+        -- expect: table-rewrite-blocks-reads
+        ALTER TABLE orders SET LOGGED;
+        """);
+  }
+
+  @Test void allowsPlainVacuumAndNewTables() {
+    tester.check("""
+        VACUUM ANALYZE orders;
+        CREATE TABLE r (x int); ALTER TABLE r SET UNLOGGED;
+        """);
+  }
+
+}

@@ -1,0 +1,24 @@
+package slipway.core.rule;
+
+import org.junit.jupiter.api.Test;
+
+class UncommittedTransactionTest {
+  RuleTester tester = RuleTester.of(new UncommittedTransaction());
+
+  @Test void flagsBeginWithoutCommit() {
+    tester.check("""
+        -- expect: uncommitted-transaction
+        BEGIN;
+        ALTER TABLE orders ADD COLUMN x int;
+        """);
+  }
+
+  @Test void allowsCommittedTransaction() {
+    tester.check("""
+        BEGIN;
+        ALTER TABLE orders ADD COLUMN x int;
+        COMMIT;
+        """);
+  }
+
+}
