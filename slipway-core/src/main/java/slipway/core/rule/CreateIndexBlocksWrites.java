@@ -17,6 +17,8 @@ public final class CreateIndexBlocksWrites implements Rule {
     if (ci == null || ci.concurrently() || !c.existing(ci.table())) return List.of();
     SchemaState.Table t = c.schema().table(ci.table().simple());
     Statement s = c.statement();
+    // ON ONLY a partitioned parent creates an empty, invalid index: nothing is built, nobody waits.
+    if (t != null && t.partitioned() && ci.only()) return List.of();
     if (t != null && t.partitioned() && !ci.only()) {
       // CONCURRENTLY is not supported on a partitioned parent: build per partition, then attach.
       return List.of(Finding.of(INFO, s.span(), "writes to every partition of \"" + ci.table()
