@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "Zero-downtime PostgreSQL migrations: lint, trace, migrate, backfill.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        LintCommand.class,
         MigrateCommand.class,
         StatusCommand.class,
         ValidateCommand.class,

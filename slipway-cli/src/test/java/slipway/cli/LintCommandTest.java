@@ -1,0 +1,81 @@
+package slipway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LintCommandTest {
+  @TempDir Path tmp;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  Path migrations() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("db"));
+    Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n");
+    Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX orders_customer_idx ON orders (customer_id);\n");
+    return dir;
+  }
+
+  @Test void findingsAtOrAboveFailOnExitOne() throws Exception {
+    Path dir = migrations();
+    assertEquals(1, run("lint", dir.toString()), err.toString());
+    assertTrue(out.toString().contains("V2__index.sql:1:1: error[create-index-blocks-writes]"), out.toString());
+    assertTrue(out.toString().contains("1 error, 0 warnings"), out.toString());
+  }
+
+  @Test void cleanMigrationsExitZeroAndInfoDoesNotFail() throws Exception {
+    Path f = tmp.resolve("V1__t.sql");
+    Files.writeString(f, "CREATE TABLE t (id serial PRIMARY KEY);\n");
+    assertEquals(0, run("lint", f.toString()), out.toString());
+    assertEquals(1, run("lint", "--fail-on", "info", f.toString()), out.toString());
+  }
+
+  @Test void badInputExitsTwoWithOneLine() throws Exception {
+    assertEquals(2, run("lint", tmp.resolve("missing.sql").toString()));
+    assertTrue(err.toString().contains("no such file or folder"), err.toString());
+    assertEquals(2, run("lint", "--format", "xml", migrations().toString()));
+    assertTrue(err.toString().contains("unknown format 'xml'"), err.toString());
+  }
+
+  @Test void fixRewritesTheFileAndRelintsClean() throws Exception {
+    Path dir = migrations();
+    assertEquals(0, run("lint", "--fix", dir.toString()), out + "\n" + err);
+    assertEquals("CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n",
+        Files.readString(dir.resolve("V2__index.sql")));
+    assertTrue(err.toString().contains("fixed 1 finding(s)"), err.toString());
+  }
+
+  @Test void configTurnsRulesDownAndSetsFailOn() throws Exception {
+    Path dir = migrations();
+    Path cfg = tmp.resolve("slipway.toml");
+    Files.writeString(cfg, "fail-on = \"error\"\n[rules]\ncreate-index-blocks-writes = \"warning\"\n");
+    assertEquals(0, run("lint", "--config", cfg.toString(), dir.toString()), out.toString());
+    assertTrue(out.toString().contains("warning[create-index-blocks-writes]"), out.toString());
+  }
+
+  @Test void jsonSarifAndGithubFormats() throws Exception {
+    Path dir = migrations();
+    run("lint", "--format", "json", dir.toString());
+    assertTrue(out.toString().contains("\"rule\": \"create-index-blocks-writes\""), out.toString());
+    out.getBuffer().setLength(0);
+    run("lint", "--format", "sarif", dir.toString());
+    assertTrue(out.toString().contains("\"version\": \"2.1.0\""), out.toString());
+    out.getBuffer().setLength(0);
+    run("lint", "--format", "github", dir.toString());
+    assertTrue(out.toString().startsWith("::error file="), out.toString());
+  }
+}

@@ -1,0 +1,17 @@
+package slipway.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TextReportTest {
+  @Test void compilerStyleWithCaretInsteadAndDoc() {
+    String text = ReportFixture.print(ReportFixture.report(), TextReport::write);
+    assertTrue(text.contains("db/V2__m2.sql:2:1: error[create-index-blocks-writes] writes to \"orders\" wait until the whole index is built"), text);
+    assertTrue(text.contains("  2 | CREATE INDEX orders_customer_idx ON orders (customer_id);\n    | ^~~~"), text);
+    assertTrue(text.contains("  instead: CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);"), text);
+    assertTrue(text.contains("  see docs/rules/create-index-blocks-writes.md"), text);
+    assertTrue(text.contains("db/V2__m2.sql:3:20: error[set-not-null-scans-table]"), text);
+    assertTrue(text.contains("2 errors, 0 warnings, 1 info in 2 migrations (3 statements)"), text);
+  }
+}
