@@ -32,7 +32,7 @@ import slipway.core.source.MigrationLoader;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
     description = "Say what each migration statement blocks, and what to write instead.",
-    footer = {"%nExample: slipway lint db/migration --format sarif > slipway.sarif",
+    footer = {"%nExample: slipway lint examples --format sarif",
         "Configuration: slipway.toml in the current folder (or --config): pg-version, paths,",
         "  assume-in-transaction, fail-on, and a [rules] section (rule = \"off\" | \"info\" | \"warning\" | \"error\").",
         "Suppress one finding: -- slipway:ignore <rule-id> <reason>  (the reason is required)",

@@ -78,4 +78,12 @@ class LintCommandTest {
     run("lint", "--format", "github", dir.toString());
     assertTrue(out.toString().startsWith("::error file="), out.toString());
   }
+
+  @Test void theHelpExampleRunsOnTheExamples() {
+    Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(examples));
+    int code = run("lint", examples.toString(), "--format", "sarif");
+    assertEquals(1, code, err.toString());
+    assertTrue(out.toString().contains("\"ruleId\": \"create-index-blocks-writes\""), out.toString());
+  }
 }

@@ -31,7 +31,8 @@ class JsonReportTest {
     assertEquals(0, summary.get("warnings").asInt());
   }
 
-  @Test void escapesStrings() {
-    assertEquals("\"a\\\"b\\\\c\\nd\\u0001\"", Json.str("a\"b\\c\nd\u0001"));
+  @Test void nullStringsAreJsonNull() {
+    assertEquals("null", JsonReport.str(null));
+    assertEquals("\"a\\\"b\"", JsonReport.str("a\"b"));
   }
 }
