@@ -60,6 +60,8 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--stats", paramLabel = "FILE", description = "Table sizes from `slipway stats export`: fills estimatedLockSeconds.")
   Path stats;
 
+  @picocli.CommandLine.Mixin ConnectionOptions connection;
+
   @Option(names = "--fix", description = "Rewrite the files where there is exactly one safe rewrite, then report what is left.")
   boolean fix;
 
@@ -79,6 +81,15 @@ final class LintCommand implements Callable<Integer> {
       throw new BadInputException("--format", "unknown format '" + format + "'; use text, json, sarif or github");
     }
     Stats sizes = stats == null ? Stats.NONE : StatsFile.read(stats);
+    if (connection != null && connection.url != null) {
+      // --url: read the sizes from the live database (catalog and statistics only, no rows).
+      var url = connection.requiredExplicitly("slipway lint");
+      try (var c = url.connect()) {
+        sizes = slipway.engine.stats.StatsExport.export(c);
+      } catch (java.sql.SQLException e) {
+        throw new BadInputException(url.redacted(), "cannot read table sizes: " + url.scrub(String.valueOf(e.getMessage())));
+      }
+    }
     String version = Main.class.getPackage().getImplementationVersion();
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
     List<Migration> migrations = MigrationLoader.load(targets);

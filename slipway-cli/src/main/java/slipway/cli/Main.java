@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         LintCommand.class,
+        StatsCommand.class,
         MigrateCommand.class,
         StatusCommand.class,
         ValidateCommand.class,

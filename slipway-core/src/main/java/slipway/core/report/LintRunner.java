@@ -3,7 +3,7 @@ package slipway.core.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import slipway.core.rule.Finding;
+import slipway.core.rule.Estimate;
 import slipway.core.rule.LintConfig;
 import slipway.core.rule.Linter;
 import slipway.core.rule.Statement;
@@ -17,13 +17,13 @@ public final class LintRunner {
   private final Stats stats;
   private final String version;
   private Function<Statement, StatementFacts> facts = s -> null;
-  private Estimator estimator;
+  private final Estimate estimator;
 
   public LintRunner(LintConfig config, Stats stats, String version) {
     this.config = config;
     this.stats = stats;
     this.version = version;
-    this.estimator = new Estimator(stats);
+    this.estimator = new Estimate(stats);
   }
 
   /** Where lock facts come from (the lock model); without it the JSON carries findings only. */
@@ -43,9 +43,8 @@ public final class LintRunner {
       Migration m = migrations.get(i);
       List<LintReport.StatementReport> sts = new ArrayList<>();
       for (Linter.Checked c : results.get(i).statements()) {
-        Double seconds = estimator.seconds(c.statement());
-        List<Finding> findings = estimator.annotate(c.statement(), c.findings(), seconds, config);
-        sts.add(new LintReport.StatementReport(c.statement(), facts.apply(c.statement()), seconds, findings));
+        Double seconds = estimator.seconds(c.statement(), c.findings());
+        sts.add(new LintReport.StatementReport(c.statement(), facts.apply(c.statement()), seconds, c.findings()));
       }
       out.add(new LintReport.FileReport(m.file(), m.version(), m.text(), m.offset(), sts));
     }

@@ -97,6 +97,7 @@ public final class Linter {
           if (!suppressed(f, s, statements, i, suppressions)) found.add(f.withSeverity(config.severity(r.info())));
         }
       }
+      if (!stats.tables().isEmpty()) found = new Estimate(stats).annotate(s, found, config);
       checked.add(new Checked(s, found));
       if (s.startsWith("COMMIT") || s.startsWith("END") || s.startsWith("ROLLBACK") || s.startsWith("ABORT")) {
         explicit = false;

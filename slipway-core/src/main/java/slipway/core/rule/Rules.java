@@ -45,6 +45,7 @@ public final class Rules {
       new PreferText(),
       new PreferTimestamptz(),
       new PreferJsonb(),
+      new LockExceedsThirtySeconds(),
       new InvalidSuppression());
 
   private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();

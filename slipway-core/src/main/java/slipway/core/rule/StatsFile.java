@@ -37,6 +37,31 @@ public final class StatsFile {
     }
   }
 
+  /** The stats file's JSON for these sizes (what {@code slipway stats export} prints). */
+  public static String write(Stats stats, int pgVersion) {
+    java.util.List<Object> tables = new ArrayList<>();
+    stats.tables().values().stream().sorted(java.util.Comparator.comparing(Stats.TableStats::name)).forEach(t -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", t.name());
+      m.put("rows", t.rows());
+      m.put("bytes", t.bytes());
+      m.put("insertsPerSecond", round(t.insertsPerSecond()));
+      m.put("updatesPerSecond", round(t.updatesPerSecond()));
+      m.put("deletesPerSecond", round(t.deletesPerSecond()));
+      tables.add(m);
+    });
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("tool", "slipway");
+    root.put("kind", "stats");
+    root.put("pgVersion", pgVersion);
+    root.put("tables", tables);
+    return slipway.core.report.Json.write(root) + "\n";
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
   @SuppressWarnings("unchecked")
   public static Stats parse(String file, String text) {
     StatsFile p = new StatsFile(file, text);

@@ -42,7 +42,14 @@ class RuleDocsTest {
     assertFalse(bad.isEmpty(), "no 'Instead of' example");
     assertFalse(good.isEmpty(), "no 'Use' example");
     List<Linter.SourceFile> history = given.isEmpty() ? List.of() : List.of(new Linter.SourceFile("V1__given.sql", given));
-    Linter linter = new Linter(Rules.all(), config, Stats.NONE);
+    // "-- with stats.json saying orders has 48M rows" in an example stands for a stats file.
+    Stats stats = Stats.NONE;
+    Matcher sized = Pattern.compile("-- with stats.json saying (\\w+) has (\\d+)M rows").matcher(md);
+    if (sized.find()) {
+      long rows = Long.parseLong(sized.group(2)) * 1_000_000;
+      stats = new Stats(java.util.Map.of(sized.group(1), new Stats.TableStats(sized.group(1), rows, rows * 600, 0, 0, 0)));
+    }
+    Linter linter = new Linter(Rules.all(), config, stats);
     List<Finding> flagged = linter.lint(history, List.of(new Linter.SourceFile("V2__instead_of.sql", bad))).get(0).findings();
     assertTrue(flagged.stream().anyMatch(f -> f.rule().id().equals(id)), id + ": 'Instead of' is not flagged: " + flagged);
     List<Finding> clean = linter.lint(history, List.of(new Linter.SourceFile("V2__use.sql", good))).get(0).findings();
