@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         TraceCommand.class,
         DemoCommand.class,
         BackfillCommand.class,
+        ParseStatsCommand.class,
     },
     footer = {"%nExample: slipway --help",
         "Exit codes: 0 success, 1 findings or a migration that failed safely, 2 bad input or unreachable database"})

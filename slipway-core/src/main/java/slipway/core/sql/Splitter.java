@@ -40,6 +40,8 @@ public final class Splitter {
     final Lexer lexer;
     final List<SqlStatement> out = new ArrayList<>();
     final List<Diagnostic> all = new ArrayList<>(0);
+    final List<Token> separators = new ArrayList<>();
+    final List<Token> pendingTrivia = new ArrayList<>(4);
 
     List<Token> tokens = new ArrayList<>();
     List<Diagnostic> local = new ArrayList<>(0);
@@ -69,7 +71,10 @@ public final class Splitter {
           seenErrors = lexer.errors().size();
         }
         TokenKind kind = t.kind();
-        if (kind.isTrivia()) continue;
+        if (kind.isTrivia()) {
+          if (tokens.isEmpty()) separators.add(shift(t)); else pendingTrivia.add(t);
+          continue;
+        }
         if (kind == TokenKind.META_COMMAND) {
           flush(false);
           tokens.add(t);
@@ -90,6 +95,7 @@ public final class Splitter {
           if (v.equals(";")) {
             if (parenDepth == 0 && beginDepth == 0) {
               flush(true);
+              separators.add(shift(t));
               continue;
             }
           } else if (v.equals("(")) {
@@ -100,10 +106,11 @@ public final class Splitter {
         } else if (kind == TokenKind.IDENT) {
           trackBlocks(t.value());
         }
+        pendingTrivia.clear(); // whitespace and comments before this token are inside the statement
         tokens.add(t);
       }
       flush(false);
-      return new Script(file, src, out, all);
+      return new Script(file, src, out, all, separators);
     }
 
     /** psqlscan.l: inside CREATE [OR REPLACE] FUNCTION|PROCEDURE, BEGIN … END bodies hold semicolons. */
@@ -129,7 +136,13 @@ public final class Splitter {
       }
     }
 
+    private Token shift(Token t) {
+      return base == 0 ? t : new Token(t.kind(), t.start() + base, t.end() + base, t.value());
+    }
+
     private void flush(boolean terminated) {
+      for (Token t : pendingTrivia) separators.add(shift(t));
+      pendingTrivia.clear();
       if (!tokens.isEmpty()) {
         int start = tokens.get(0).start();
         int end = tokens.get(tokens.size() - 1).end();

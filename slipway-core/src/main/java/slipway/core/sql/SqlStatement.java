@@ -26,6 +26,11 @@ public record SqlStatement(Span span, String text, List<Token> tokens, boolean p
     return tokens.isEmpty() ? "" : String.valueOf(tokens.get(0).value());
   }
 
+  /** The statement parsed into the typed tree (parsed on each call; never throws). */
+  public slipway.core.sql.syntax.Statement syntax() {
+    return Parser.parse(this);
+  }
+
   SqlStatement withCopyData(Span dataSpan, String data) {
     return new SqlStatement(span, text, tokens, psqlMetaCommand, dataSpan, data, diagnostics);
   }
