@@ -115,10 +115,11 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("%d statements: %d blocked reads and writes of an existing table, %d rewrote a table.%n",
         statements, blockingAll, rewrites);
     if (longest != null) {
-      out.printf("Longest: %s at %s held ACCESS EXCLUSIVE for %s — on a table 100 times larger, about 100 times longer.%n",
+      out.printf("Longest: %s at %s held ACCESS EXCLUSIVE for %s; that time grows with the table.%n",
           TraceReport.abbreviate(longest.sql()), longest.where(), TraceReport.formatMs(longest.durationMs()));
     }
-    out.println("Trace your own: slipway trace db/migration/V7__x.sql   (see docs/trace.md)");
+    out.println("Next: ./slipway trace examples/V6__widen_order_total_to_bigint.sql --format json, "
+        + "or your own migrations with --url (docs/trace.md).");
     out.flush();
   }
 

@@ -68,12 +68,40 @@ public final class Tracer implements AutoCloseable {
       SELECT l.relation::bigint, l.mode FROM pg_catalog.pg_locks l
       WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted AND l.database = ?::oid""";
 
+  /** First half of the advisory lock key that tells the sampler the statement is still running. */
+  private static final int SIGNAL = 0x534C5057; // "SLPW"
+
+  /**
+   * Samples pg_locks for backend {@code target} until it no longer holds the advisory lock
+   * (SIGNAL, target); collects "oid/mode" pairs. COMMIT after each sample: no snapshot is held.
+   */
+  private static final String SAMPLER = """
+      CREATE OR REPLACE PROCEDURE pg_temp.slipway_sample(target int, db oid, INOUT seen text[])
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        r record;
+      BEGIN
+        LOOP
+          FOR r IN SELECT l.relation::bigint || '/' || l.mode AS lock FROM pg_catalog.pg_locks l
+                   WHERE l.pid = target AND l.locktype = 'relation' AND l.granted AND l.database = db LOOP
+            IF NOT (r.lock = ANY (seen)) THEN
+              seen := seen || r.lock;
+            END IF;
+          END LOOP;
+          EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks a WHERE a.pid = target AND a.locktype = 'advisory'
+              AND a.granted AND a.classid = %d::oid AND a.objid = target::oid AND a.objsubid = 2);
+          COMMIT;
+        END LOOP;
+      END $$""".formatted(SIGNAL);
+
   private static final String FILENODES = "SELECT c.oid, c.relfilenode FROM pg_catalog.pg_class c WHERE c.oid = ANY (?)";
 
   private final Connection work;
   private final Connection monitor;
   private final int workPid;
   private final long databaseOid;
+  private final int monitorPid;
+  private Boolean samplerInstalled;
   private final int serverVersionNum;
   private final String serverVersion;
   private boolean commit;
@@ -93,6 +121,10 @@ public final class Tracer implements AutoCloseable {
       this.serverVersionNum = Integer.parseInt(rs.getString(2));
       this.serverVersion = rs.getString(3);
       this.databaseOid = rs.getLong(4);
+    }
+    try (Statement s = monitor.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_backend_pid()")) {
+      rs.next();
+      this.monitorPid = rs.getInt(1);
     }
   }
 
@@ -321,6 +353,104 @@ public final class Tracer implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
     }
+    Sample sample = serverSampler() ? sampleOnServer(statement) : sampleFromClient(statement);
+    if (sample.error != null) {
+      throw failure(statement, sample.error, "it ran outside a transaction; statements before it were committed");
+    }
+    try {
+      List<String> rewritten = rewritten(monitor, before);
+      return new StatementTrace(file, statement.span().line(), statement.span().column(), statement.text(), false,
+          sample.seen.resolve(before), rewritten, anyTable(rewritten, before), round(sample.nanos / 1e6), null);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+    }
+  }
+
+  /** What sampling saw while a statement ran on its own. */
+  private record Sample(LockSet seen, long nanos, SQLException error) {}
+
+  /**
+   * Installs the server-side sampler once per tracer (a temporary procedure on the monitor
+   * connection); false when the server does not allow it, and polling from here is used instead.
+   */
+  private boolean serverSampler() {
+    if (samplerInstalled == null) {
+      try (Statement s = monitor.createStatement()) {
+        s.execute(SAMPLER);
+        samplerInstalled = true;
+      } catch (SQLException e) {
+        samplerInstalled = false;
+      }
+    }
+    return samplerInstalled;
+  }
+
+  /**
+   * Runs the statement while the monitor connection CALLs the sampler procedure, which reads
+   * pg_locks for the statement's backend in a loop on the server (no round trip between samples)
+   * until the work connection releases the advisory lock it took before the statement. The
+   * procedure COMMITs after every sample, so it holds no snapshot that CONCURRENTLY would wait for.
+   */
+  private Sample sampleOnServer(SqlStatement statement) {
+    AtomicReference<Object> samplerResult = new AtomicReference<>();
+    Thread sampler = new Thread(() -> {
+      try (Statement s = monitor.createStatement();
+           ResultSet rs = s.executeQuery("CALL pg_temp.slipway_sample(" + workPid + ", " + databaseOid + ", '{}')")) {
+        rs.next();
+        samplerResult.set(rs.getArray(1).getArray());
+      } catch (SQLException e) {
+        samplerResult.set(e);
+      }
+    }, "slipway-trace-sampler");
+    SQLException error = null;
+    long nanos = 0;
+    try (Statement s = work.createStatement()) {
+      s.execute("SELECT pg_catalog.pg_advisory_lock(" + SIGNAL + ", " + workPid + ")");
+      sampler.start();
+      awaitSampler(s, sampler);
+      long start = System.nanoTime();
+      try {
+        execute(statement);
+      } catch (SQLException e) {
+        error = e;
+      }
+      nanos = System.nanoTime() - start;
+      s.execute("SELECT pg_catalog.pg_advisory_unlock(" + SIGNAL + ", " + workPid + ")");
+      sampler.join();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot sample pg_locks: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while tracing", e);
+    }
+    if (samplerResult.get() instanceof SQLException e) {
+      throw new IllegalStateException("cannot sample pg_locks: " + e.getMessage(), e);
+    }
+    LockSet seen = new LockSet();
+    for (Object entry : (Object[]) samplerResult.get()) {
+      String oidAndMode = (String) entry;
+      int slash = oidAndMode.indexOf('/');
+      seen.add(Long.parseLong(oidAndMode.substring(0, slash)), oidAndMode.substring(slash + 1));
+    }
+    return new Sample(seen, nanos, error);
+  }
+
+  /** Waits until the monitor's backend is running the sampler (so it sees the statement start). */
+  private void awaitSampler(Statement work, Thread sampler) throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (sampler.isAlive() && System.nanoTime() < deadline) {
+      try (ResultSet rs = work.executeQuery("SELECT state = 'active' FROM pg_catalog.pg_stat_activity WHERE pid = "
+          + monitorPid)) {
+        if (rs.next() && rs.getBoolean(1)) {
+          return;
+        }
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  /** The fallback: polls pg_locks from here while the statement runs on another thread. */
+  private Sample sampleFromClient(SqlStatement statement) {
     AtomicReference<SQLException> error = new AtomicReference<>();
     long[] start = new long[1];
     long[] end = new long[1];
@@ -358,16 +488,7 @@ public final class Tracer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while tracing", e);
     }
-    if (error.get() != null) {
-      throw failure(statement, error.get(), "it ran outside a transaction; statements before it were committed");
-    }
-    try {
-      List<String> rewritten = rewritten(monitor, before);
-      return new StatementTrace(file, statement.span().line(), statement.span().column(), statement.text(), false,
-          seen.resolve(before), rewritten, anyTable(rewritten, before), round((end[0] - start[0]) / 1e6), null);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
-    }
+    return new Sample(seen, end[0] - start[0], error.get());
   }
 
   private void execute(SqlStatement statement) throws SQLException {

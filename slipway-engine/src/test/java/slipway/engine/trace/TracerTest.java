@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static slipway.core.lock.LockMode.ACCESS_EXCLUSIVE;
+import static slipway.core.lock.LockMode.ACCESS_SHARE;
 import static slipway.core.lock.LockMode.ROW_SHARE;
 import static slipway.core.lock.LockMode.SHARE;
 import static slipway.core.lock.LockMode.SHARE_ROW_EXCLUSIVE;
 import static slipway.core.lock.LockMode.SHARE_UPDATE_EXCLUSIVE;
 
 import java.util.List;
+import slipway.core.lock.LockMode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +93,72 @@ class TracerTest {
     assertEquals(SHARE_UPDATE_EXCLUSIVE, r.statement(1).strongestLockOn("orders"));
     assertEquals(ROW_SHARE, r.statement(1).strongestLockOn("customers"));
     assertEquals(2, r.statement(1).line());
+  }
+
+  private static final String KINDS = """
+      CREATE TABLE m (id int, at date) PARTITION BY RANGE (at);
+      CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+      CREATE TABLE m_2025 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+      INSERT INTO m SELECT g, date '2024-01-01' + (g % 700) FROM generate_series(1, 20000) g;
+      CREATE SEQUENCE s;
+      CREATE TABLE o (id int PRIMARY KEY, n bigint DEFAULT nextval('s'));
+      INSERT INTO o (id) SELECT generate_series(1, 20000);
+      CREATE VIEW v AS SELECT id FROM o;
+      """;
+
+  @Tag("pg-behaviour")
+  @Test
+  void partitionsAreLockedWithTheirParent(TestDatabase db) {
+    StatementTrace t = Tracer.trace(db::connect, KINDS, "ALTER TABLE m ADD COLUMN note text").only();
+    assertEquals(ACCESS_EXCLUSIVE, t.strongestLockOn("m"));
+    assertEquals(ACCESS_EXCLUSIVE, t.strongestLockOn("m_2024"));
+    assertEquals(ACCESS_EXCLUSIVE, t.strongestLockOn("m_2025"));
+    assertEquals("partitioned table", t.locks().get(0).kind());
+  }
+
+  @Tag("pg-behaviour")
+  @Test
+  void detachPartitionConcurrentlyRunsOutsideATransaction(TestDatabase db) {
+    // DETACH … CONCURRENTLY takes a few milliseconds whatever the table's size, and sampling can
+    // miss a lock that short (docs/trace.md): re-attach and trace again until a sample lands.
+    String setup = KINDS;
+    LockMode strongestOnParent = null;
+    for (int attempt = 0; attempt < 30 && strongestOnParent != SHARE_UPDATE_EXCLUSIVE; attempt++) {
+      StatementTrace t = Tracer.trace(db::connect, setup, "ALTER TABLE m DETACH PARTITION m_2025 CONCURRENTLY").only();
+      assertFalse(t.transactional());
+      for (RelationLock lock : t.locks()) {
+        // Whatever a sample caught, it is never a mode that blocks writes.
+        assertFalse(lock.mode().blocksWrites(), lock.toString());
+      }
+      strongestOnParent = t.strongestLockOn("m");
+      setup = "ALTER TABLE m ATTACH PARTITION m_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')";
+    }
+    assertEquals(SHARE_UPDATE_EXCLUSIVE, strongestOnParent);
+  }
+
+  @Tag("pg-behaviour")
+  @Test
+  void reindexConcurrentlyAndPlainReindex(TestDatabase db) {
+    TraceResult r = Tracer.trace(db::connect, KINDS, "REINDEX TABLE CONCURRENTLY o; REINDEX TABLE o");
+    assertFalse(r.statement(0).transactional());
+    assertEquals(SHARE_UPDATE_EXCLUSIVE, r.statement(0).strongestLockOn("o"));
+    assertEquals(SHARE_UPDATE_EXCLUSIVE, r.statement(0).strongestLockOn("o_pkey"));
+    assertTrue(r.statement(1).transactional());
+    assertEquals(SHARE, r.statement(1).strongestLockOn("o"));
+    assertEquals(ACCESS_EXCLUSIVE, r.statement(1).strongestLockOn("o_pkey"));
+    assertTrue(r.statement(1).rewrote("o_pkey"));
+    assertFalse(r.statement(1).rewrite(), "only an index was rebuilt, not the table");
+  }
+
+  @Tag("pg-behaviour")
+  @Test
+  void sequencesAndViewsAreRelationsToo(TestDatabase db) {
+    TraceResult r = Tracer.trace(db::connect, KINDS,
+        "ALTER SEQUENCE s RESTART WITH 10; CREATE OR REPLACE VIEW v AS SELECT id, n FROM o");
+    assertEquals(SHARE_ROW_EXCLUSIVE, r.statement(0).strongestLockOn("s"));
+    assertEquals("sequence", r.statement(0).locks().get(0).kind());
+    assertEquals(ACCESS_EXCLUSIVE, r.statement(1).strongestLockOn("v"));
+    assertEquals(ACCESS_SHARE, r.statement(1).strongestLockOn("o"));
   }
 
   @Test
