@@ -126,11 +126,11 @@ class TracerTest {
     for (int attempt = 0; attempt < 30 && strongestOnParent != SHARE_UPDATE_EXCLUSIVE; attempt++) {
       StatementTrace t = Tracer.trace(db::connect, setup, "ALTER TABLE m DETACH PARTITION m_2025 CONCURRENTLY").only();
       assertFalse(t.transactional());
-      for (RelationLock lock : t.locks()) {
-        // Whatever a sample caught, it is never a mode that blocks writes.
-        assertFalse(lock.mode().blocksWrites(), lock.toString());
-      }
-      strongestOnParent = t.strongestLockOn("m");
+      // Whatever a sample caught on the parent, it never blocks writes. (The partition itself may
+      // show ACCESS EXCLUSIVE: the second transaction adds a CHECK constraint to it.)
+      LockMode onParent = t.strongestLockOn("m");
+      assertTrue(onParent == null || !onParent.blocksWrites(), t.locks().toString());
+      strongestOnParent = onParent;
       setup = "ALTER TABLE m ATTACH PARTITION m_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')";
     }
     assertEquals(SHARE_UPDATE_EXCLUSIVE, strongestOnParent);
@@ -142,7 +142,9 @@ class TracerTest {
     TraceResult r = Tracer.trace(db::connect, KINDS, "REINDEX TABLE CONCURRENTLY o; REINDEX TABLE o");
     assertFalse(r.statement(0).transactional());
     assertEquals(SHARE_UPDATE_EXCLUSIVE, r.statement(0).strongestLockOn("o"));
-    assertEquals(SHARE_UPDATE_EXCLUSIVE, r.statement(0).strongestLockOn("o_pkey"));
+    // The old index is dropped at the end under ACCESS EXCLUSIVE (it is dead by then, nobody uses
+    // it); a sample may or may not catch that moment, so only the table's mode is asserted.
+    assertTrue(r.statement(0).strongestLockOn("o_pkey") != null, r.statement(0).locks().toString());
     assertTrue(r.statement(1).transactional());
     assertEquals(SHARE, r.statement(1).strongestLockOn("o"));
     assertEquals(ACCESS_EXCLUSIVE, r.statement(1).strongestLockOn("o_pkey"));
