@@ -106,19 +106,20 @@ final class SlipwayHistory implements History {
                     long lockWaitMillis, int retries, String installedBy) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + " (installed_rank, version, description, "
         + "type, script, checksum, installed_by, execution_time, success, statements_total, statements_done, lock_wait_ms, "
-        + "lock_retries) SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'SQL', ?, ?, coalesce(?, current_user), ?, ?, ?, ?, ?, ? FROM "
+        + "lock_retries) SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, coalesce(?, current_user), ?, ?, ?, ?, ?, ? FROM "
         + qualified + " RETURNING installed_rank")) {
       ps.setString(1, m.version() == null ? null : m.version().toString());
       ps.setString(2, m.description());
-      ps.setString(3, m.script());
-      ps.setString(4, m.checksum());
-      ps.setString(5, installedBy);
-      ps.setInt(6, (int) executionMillis);
-      ps.setBoolean(7, success);
-      ps.setInt(8, total);
-      ps.setInt(9, done);
-      ps.setLong(10, lockWaitMillis);
-      ps.setInt(11, retries);
+      ps.setString(3, m.type());
+      ps.setString(4, m.script());
+      ps.setString(5, m.checksum());
+      ps.setString(6, installedBy);
+      ps.setInt(7, (int) executionMillis);
+      ps.setBoolean(8, success);
+      ps.setInt(9, total);
+      ps.setInt(10, done);
+      ps.setLong(11, lockWaitMillis);
+      ps.setInt(12, retries);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getInt(1);
