@@ -48,12 +48,25 @@ final class Ledger {
         versionCount.merge(m.version(), 1, Integer::sum);
       }
     }
+    // Rows by version, and by script + description, so matching stays linear for thousands of files.
+    Map<Version, List<AppliedMigration>> byVersion = new HashMap<>();
+    Map<String, List<AppliedMigration>> byScript = new HashMap<>();
+    for (AppliedMigration row : applied) {
+      if (row.version() != null) {
+        byVersion.computeIfAbsent(row.parsedVersion(), k -> new ArrayList<>()).add(row);
+      } else {
+        byScript.computeIfAbsent(row.script() + "\n" + row.description(), k -> new ArrayList<>()).add(row);
+      }
+    }
     Set<Integer> matchedRanks = new HashSet<>();
     for (Migration m : resolved) {
       boolean shared = m.version() != null && versionCount.get(m.version()) > 1;
       AppliedMigration latest = null;
       AppliedMigration success = null;
-      for (AppliedMigration row : applied) {
+      List<AppliedMigration> candidates = m.kind() == Migration.Kind.VERSIONED
+          ? byVersion.getOrDefault(m.version(), List.of())
+          : byScript.getOrDefault(m.script() + "\n" + m.description(), List.of());
+      for (AppliedMigration row : candidates) {
         if (m.matches(row, shared)) {
           matchedRanks.add(row.rank());
           latest = row;
