@@ -74,7 +74,7 @@ public record Plan(Migration migration, List<Group> groups, int total, int categ
     int category = 1;
     int index = 0;
     for (SqlStatement s : statements) {
-      StatementTraits traits = StatementTraits.of(s, m.text(), major);
+      StatementTraits traits = StatementTraits.of(s, major);
       String where = m.file() + ":" + (m.firstLine() + s.span().line() - 1) + ":" + s.span().column();
       switch (traits.kind()) {
         case TRANSACTION_CONTROL:

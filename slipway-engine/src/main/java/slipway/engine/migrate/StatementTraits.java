@@ -3,12 +3,31 @@ package slipway.engine.migrate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import slipway.core.sql.Parser;
 import slipway.core.sql.SqlStatement;
 import slipway.core.sql.Token;
 import slipway.core.sql.TokenKind;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
+import slipway.core.sql.syntax.AlterType;
+import slipway.core.sql.syntax.Copy;
+import slipway.core.sql.syntax.CreateIndex;
+import slipway.core.sql.syntax.Delete;
+import slipway.core.sql.syntax.Drop;
+import slipway.core.sql.syntax.Insert;
+import slipway.core.sql.syntax.Merge;
+import slipway.core.sql.syntax.PsqlMetaCommand;
+import slipway.core.sql.syntax.QualifiedName;
+import slipway.core.sql.syntax.Reindex;
+import slipway.core.sql.syntax.Statement;
+import slipway.core.sql.syntax.TransactionControl;
+import slipway.core.sql.syntax.Truncate;
+import slipway.core.sql.syntax.Update;
+import slipway.core.sql.syntax.Vacuum;
+import slipway.engine.postgres.Identifiers;
 
 /**
- * What the runner must know about one statement, read from its tokens: may it run inside a
+ * What the runner must know about one statement, read from its syntax tree ({@link Parser}): may it run inside a
  * transaction block, does it get the concurrent budget, must its transaction end right after it,
  * which index it builds or drops, which names it mentions.
  *
@@ -20,10 +39,10 @@ import slipway.core.sql.TokenKind;
  * until it commits, so its group ends right after it.
  *
  * @param indexName the index a CREATE INDEX CONCURRENTLY builds (as PostgreSQL stores the name), or null
- * @param table the table of CREATE INDEX CONCURRENTLY as written ({@code public.orders}), or null
- * @param dropIndex the index a DROP INDEX CONCURRENTLY drops, as written, or null
- * @param category the playbook's risk category (1 schema-only, 2 data, 3 structural); a local
- *     reading of the key words until the lock model's category is wired in
+ * @param table the table of CREATE INDEX CONCURRENTLY, quoted ({@code "public"."orders"}), or null
+ * @param dropIndex the index a DROP INDEX CONCURRENTLY drops, quoted, or null
+ * @param category the playbook's risk category (1 schema-only, 2 data, 3 structural), read from the
+ *     syntax tree until the lock model's category is wired in
  */
 record StatementTraits(Kind kind, boolean transactional, boolean concurrentBudget, boolean endsTransaction,
                        String indexName, String table, String dropIndex, int category, Set<String> names) {
@@ -33,7 +52,7 @@ record StatementTraits(Kind kind, boolean transactional, boolean concurrentBudge
     ADD_ENUM_VALUE, VALIDATE_CONSTRAINT, NOT_IN_TRANSACTION, TRANSACTION_CONTROL, PSQL_META, OTHER
   }
 
-  static StatementTraits of(SqlStatement statement, String source, int major) {
+  static StatementTraits of(SqlStatement statement, int major) {
     List<Token> t = statement.tokens();
     Set<String> names = new LinkedHashSet<>();
     for (Token token : t) {
@@ -41,155 +60,90 @@ record StatementTraits(Kind kind, boolean transactional, boolean concurrentBudge
         names.add(token.value());
       }
     }
-    if (statement.psqlMetaCommand()) {
+    Statement syntax = Parser.parse(statement);
+    int category = category(syntax);
+    if (syntax instanceof PsqlMetaCommand) {
       return new StatementTraits(Kind.PSQL_META, true, false, false, null, null, null, 1, names);
     }
+    if (syntax instanceof TransactionControl) {
+      return new StatementTraits(Kind.TRANSACTION_CONTROL, true, false, false, null, null, null, 1, names);
+    }
+    if (syntax instanceof CreateIndex ci && ci.concurrently()) {
+      return new StatementTraits(Kind.CREATE_INDEX_CONCURRENTLY, false, true, false,
+          ci.name() == null ? null : ci.name().name(), qualified(ci.table()), null, 1, names);
+    }
+    if (syntax instanceof Drop d && d.concurrently() && d.objectType().equalsIgnoreCase("index")) {
+      return new StatementTraits(Kind.DROP_INDEX_CONCURRENTLY, false, true, false, null, null,
+          d.names().isEmpty() ? null : qualified(d.names().get(0)), 1, names);
+    }
+    if (syntax instanceof Reindex r) {
+      boolean wide = r.target() != null && List.of("SCHEMA", "DATABASE", "SYSTEM").contains(r.target().toUpperCase());
+      if (r.concurrently() || wide) {
+        return new StatementTraits(Kind.REINDEX, false, r.concurrently(), false, null, null, null, 1, names);
+      }
+    }
+    if (syntax instanceof Vacuum v && !v.analyzeOnly()) {
+      return new StatementTraits(Kind.VACUUM, false, false, false, null, null, null, 1, names);
+    }
+    if (syntax instanceof AlterType at && "ADD_VALUE".equals(at.action())) {
+      boolean inTransaction = major >= 12;
+      return new StatementTraits(Kind.ADD_ENUM_VALUE, inTransaction, false, inTransaction, null, null, null, 1, names);
+    }
+    if (syntax instanceof AlterTable at) {
+      for (AlterTableAction action : at.actions()) {
+        if (action instanceof AlterTableAction.DetachPartition dp && dp.concurrently()) {
+          return new StatementTraits(Kind.DETACH_PARTITION_CONCURRENTLY, false, true, false, null, null, null, 3, names);
+        }
+      }
+      for (AlterTableAction action : at.actions()) {
+        if (action instanceof AlterTableAction.ValidateConstraint) {
+          return new StatementTraits(Kind.VALIDATE_CONSTRAINT, true, true, false, null, null, null, category, names);
+        }
+      }
+    }
+    // Commands the parser keeps as OtherCommand/Unrecognized: read their first words.
     String w0 = word(t, 0);
     String w1 = word(t, 1);
-    int category = category(t);
-    switch (w0) {
-      case "begin": case "start": case "commit": case "end": case "rollback": case "abort": case "savepoint":
-      case "release": case "prepare":
-        if (!w0.equals("prepare") || "transaction".equals(w1)) {
-          return new StatementTraits(Kind.TRANSACTION_CONTROL, true, false, false, null, null, null, 1, names);
-        }
-        break;
-      case "vacuum":
-        return new StatementTraits(Kind.VACUUM, false, false, false, null, null, null, 1, names);
-      case "create": {
-        int i = 1;
-        if ("unique".equals(word(t, i))) {
-          i++;
-        }
-        if ("index".equals(word(t, i)) && "concurrently".equals(word(t, i + 1))) {
-          i += 2;
-          if ("if".equals(word(t, i)) && "not".equals(word(t, i + 1)) && "exists".equals(word(t, i + 2))) {
-            i += 3;
-          }
-          String name = null;
-          if (!"on".equals(word(t, i)) && i < t.size()) {
-            name = t.get(i).value();
-            i++;
-          }
-          String table = null;
-          if ("on".equals(word(t, i))) {
-            i++;
-            if ("only".equals(word(t, i))) {
-              i++;
-            }
-            table = qualifiedName(t, i, source);
-          }
-          return new StatementTraits(Kind.CREATE_INDEX_CONCURRENTLY, false, true, false, name, table, null, 1, names);
-        }
-        if (w1.equals("database") || w1.equals("tablespace") || w1.equals("subscription")) {
-          return new StatementTraits(Kind.NOT_IN_TRANSACTION, false, false, false, null, null, null, 1, names);
-        }
-        break;
-      }
-      case "drop":
-        if (w1.equals("index") && "concurrently".equals(word(t, 2))) {
-          int i = 3;
-          if ("if".equals(word(t, i)) && "exists".equals(word(t, i + 1))) {
-            i += 2;
-          }
-          return new StatementTraits(Kind.DROP_INDEX_CONCURRENTLY, false, true, false, null, null,
-              qualifiedName(t, i, source), 1, names);
-        }
-        if (w1.equals("database") || w1.equals("tablespace") || w1.equals("subscription")) {
-          return new StatementTraits(Kind.NOT_IN_TRANSACTION, false, false, false, null, null, null, 1, names);
-        }
-        break;
-      case "reindex": {
-        boolean concurrently = t.stream().anyMatch(x -> x.is("concurrently"));
-        boolean wide = t.stream().anyMatch(x -> x.is("schema") || x.is("database") || x.is("system"));
-        if (concurrently || wide) {
-          return new StatementTraits(Kind.REINDEX, false, concurrently, false, null, null, null, 1, names);
-        }
-        break;
-      }
-      case "alter":
-        if (w1.equals("system")) {
-          return new StatementTraits(Kind.NOT_IN_TRANSACTION, false, false, false, null, null, null, 1, names);
-        }
-        if (w1.equals("type") && has(t, "add", "value")) {
-          boolean inTransaction = major >= 12;
-          return new StatementTraits(Kind.ADD_ENUM_VALUE, inTransaction, false, inTransaction, null, null, null, 1, names);
-        }
-        if (w1.equals("table")) {
-          if (has(t, "detach", "partition") && t.get(t.size() - 1).is("concurrently")) {
-            return new StatementTraits(Kind.DETACH_PARTITION_CONCURRENTLY, false, true, false, null, null, null, 3, names);
-          }
-          if (has(t, "validate", "constraint")) {
-            return new StatementTraits(Kind.VALIDATE_CONSTRAINT, true, true, false, null, null, null, category, names);
-          }
-        }
-        break;
-      default:
-        break;
+    if ((w0.equals("create") || w0.equals("drop"))
+        && (w1.equals("database") || w1.equals("tablespace") || w1.equals("subscription"))
+        || w0.equals("alter") && w1.equals("system")) {
+      return new StatementTraits(Kind.NOT_IN_TRANSACTION, false, false, false, null, null, null, 1, names);
     }
     return new StatementTraits(Kind.OTHER, true, false, false, null, null, null, category, names);
   }
 
-  /** The playbook's categories, read from key words (3: type change, rename, drop, NOT NULL; 2: data). */
-  private static int category(List<Token> t) {
-    String w0 = word(t, 0);
-    if (w0.equals("truncate") || (w0.equals("drop") && ("table".equals(word(t, 1)) || "column".equals(word(t, 1))))) {
+  /** A parsed name as SQL text for to_regclass: each part quoted (the parser already folded case). */
+  private static String qualified(QualifiedName name) {
+    return name == null ? null : Identifiers.qualified(name.schema(), name.name());
+  }
+
+  /** The playbook's categories (3: type change, rename, drop, NOT NULL, truncate; 2: data changes; else 1). */
+  private static int category(Statement syntax) {
+    if (syntax instanceof Truncate) {
       return 3;
     }
-    if (w0.equals("alter") && "table".equals(word(t, 1))) {
-      if (has(t, "rename") || has(t, "drop", "column") || has(t, "set", "not", "null") || has(t, "set", "data", "type")
-          || hasTypeChange(t)) {
-        return 3;
+    if (syntax instanceof Drop d && (d.objectType().equalsIgnoreCase("table") || d.objectType().equalsIgnoreCase("column"))) {
+      return 3;
+    }
+    if (syntax instanceof AlterTable at) {
+      for (AlterTableAction a : at.actions()) {
+        if (a instanceof AlterTableAction.AlterColumnType || a instanceof AlterTableAction.RenameColumn
+            || a instanceof AlterTableAction.RenameTo || a instanceof AlterTableAction.DropColumn
+            || a instanceof AlterTableAction.SetNotNull) {
+          return 3;
+        }
       }
       return 1;
     }
-    if (w0.equals("update") || w0.equals("delete") || w0.equals("insert") || w0.equals("merge") || w0.equals("copy")) {
+    if (syntax instanceof Update || syntax instanceof Delete || syntax instanceof Insert || syntax instanceof Merge
+        || syntax instanceof Copy) {
       return 2;
     }
     return 1;
   }
 
-  /** {@code ALTER [COLUMN] c TYPE …}: a word "type" right after a column name after ALTER. */
-  private static boolean hasTypeChange(List<Token> t) {
-    for (int i = 2; i + 2 < t.size(); i++) {
-      if (t.get(i).is("alter")) {
-        int j = t.get(i + 1).is("column") ? i + 2 : i + 1;
-        if (j + 1 < t.size() && t.get(j + 1).is("type")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean has(List<Token> t, String... words) {
-    outer:
-    for (int i = 0; i + words.length <= t.size(); i++) {
-      for (int k = 0; k < words.length; k++) {
-        if (!t.get(i + k).is(words[k])) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
   /** The unquoted key word at {@code i} (lower case), or "" past the end or for other tokens. */
   private static String word(List<Token> t, int i) {
     return i < t.size() && t.get(i).kind() == TokenKind.IDENT ? t.get(i).value() : "";
-  }
-
-  /** {@code a.b.c} from token {@code i} on, as written in the source; null when no name is there. */
-  private static String qualifiedName(List<Token> t, int i, String source) {
-    if (i >= t.size() || !(t.get(i).kind() == TokenKind.IDENT || t.get(i).kind() == TokenKind.QUOTED_IDENT)) {
-      return null;
-    }
-    int end = i;
-    while (end + 2 < t.size() && t.get(end + 1).isSymbol(".")
-        && (t.get(end + 2).kind() == TokenKind.IDENT || t.get(end + 2).kind() == TokenKind.QUOTED_IDENT)) {
-      end += 2;
-    }
-    return source.substring(t.get(i).start(), t.get(end).end());
   }
 }

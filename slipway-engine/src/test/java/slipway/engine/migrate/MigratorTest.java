@@ -51,7 +51,7 @@ class MigratorTest {
     assertEquals(List.of(2, 1, 3), plan.groups().stream().map(g -> g.steps().size()).toList());
     Plan.Step cic = plan.step(2);
     assertEquals("t_c", cic.traits().indexName());
-    assertEquals("public.t", cic.traits().table());
+    assertEquals("\"public\".\"t\"", cic.traits().table());
     assertEquals(java.time.Duration.ofHours(1), cic.lockTimeout());
     assertEquals(java.time.Duration.ofSeconds(5), plan.step(3).lockTimeout());
     assertTrue(plan.step(5).traits().concurrentBudget(), "VALIDATE CONSTRAINT gets the concurrent budget");
