@@ -19,6 +19,7 @@ import slipway.core.report.GithubReport;
 import slipway.core.report.JsonReport;
 import slipway.core.report.LintReport;
 import slipway.core.report.LintRunner;
+import slipway.core.report.LockModelFacts;
 import slipway.core.report.SarifReport;
 import slipway.core.report.TextReport;
 import slipway.core.rule.Finding;
@@ -27,6 +28,7 @@ import slipway.core.rule.LintConfig;
 import slipway.core.rule.Severity;
 import slipway.core.rule.Stats;
 import slipway.core.rule.StatsFile;
+import slipway.core.lock.LockModel;
 import slipway.core.source.Migration;
 import slipway.core.source.MigrationLoader;
 
@@ -73,6 +75,10 @@ final class LintCommand implements Callable<Integer> {
     if (pgVersion != null) cfg = cfg.withPgVersion(pgVersion);
     if (assumeInTransaction != null) cfg = cfg.withAssumeInTransaction(assumeInTransaction);
     if (failOn != null) cfg = cfg.withFailOn(Severity.parse("--fail-on", failOn));
+    if (!LockModel.supports(cfg.pgVersion())) {
+      throw new BadInputException(pgVersion != null ? "--pg-version" : "slipway.toml pg-version",
+          "unknown PostgreSQL major " + cfg.pgVersion() + "; use " + LockModel.OLDEST + " to " + LockModel.NEWEST);
+    }
     List<String> targets = paths.isEmpty() ? cfg.paths() : paths;
     if (targets.isEmpty()) {
       throw new BadInputException("slipway lint", "no migrations given; pass files or folders, or set paths in slipway.toml");
@@ -93,11 +99,12 @@ final class LintCommand implements Callable<Integer> {
     String version = Main.class.getPackage().getImplementationVersion();
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
     List<Migration> migrations = MigrationLoader.load(targets);
-    LintReport report = runner.run(migrations);
+    LockModelFacts.requireWellFormed(migrations);
+    LintReport report = runner.facts(new LockModelFacts(cfg.pgVersion())).run(migrations);
     PrintWriter out = spec.commandLine().getOut();
     if (fix) {
       int fixed = applyFixes(report, spec.commandLine().getErr());
-      if (fixed > 0) report = runner.run(MigrationLoader.load(targets));
+      if (fixed > 0) report = runner.facts(new LockModelFacts(cfg.pgVersion())).run(MigrationLoader.load(targets));
     }
     switch (format) {
       case "json" -> JsonReport.write(report, out);

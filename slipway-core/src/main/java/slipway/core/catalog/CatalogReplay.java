@@ -26,7 +26,7 @@ public final class CatalogReplay {
     Tokens t = Tokens.of(sql);
     try {
       apply(catalog, t);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // The replay is best effort: an unexpected shape must never stop the analysis.
     }
   }
@@ -443,6 +443,7 @@ public final class CatalogReplay {
     int as = t.find(p.next(), "as");
     if (as >= 0) {
       r.reads.addAll(readRelations(c, t, as + 1));
+      r.reads.remove(r.key);
       for (int j = as + 1; j < t.size(); j++) {
         if (t.get(j).isName()) {
           r.readColumns.add(t.get(j).value());

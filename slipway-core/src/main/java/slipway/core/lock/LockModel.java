@@ -47,7 +47,7 @@ public final class LockModel {
     Tokens t = Tokens.of(sql);
     try {
       run.statement(t);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // An unexpected shape never stops the analysis: what was found so far stands.
       run.fact("unrecognized");
     }
@@ -1796,11 +1796,18 @@ public final class LockModel {
     }
 
     void lockViewBase(Catalog.Relation view, LockMode mode) {
+      lockViewBase(view, mode, new LinkedHashSet<>());
+    }
+
+    private void lockViewBase(Catalog.Relation view, LockMode mode, Set<String> seen) {
+      if (!seen.add(view.key)) {
+        return;
+      }
       for (String read : view.reads) {
         lockKey(read, mode);
         Catalog.Relation r = c.relation(read);
         if (r != null && r.kind == Catalog.Kind.VIEW) {
-          lockViewBase(r, mode);
+          lockViewBase(r, mode, seen);
         }
       }
     }

@@ -39,6 +39,8 @@ public final class TextReport {
       int len = Math.max(1, Math.min(x.span().length(), line.length() - (col - 1)));
       out.println("  " + pad + " | " + caret + "^" + "~".repeat(Math.max(0, Math.min(len, 60) - 1)));
     }
+    String facts = describe(st.facts());
+    if (facts != null) out.println("  locks: " + facts);
     if (x.instead() != null) {
       String[] lines = x.instead().split("\n");
       out.println("  instead: " + lines[0]);
@@ -47,6 +49,29 @@ public final class TextReport {
     if (x.fix() != null) out.println("  fix: slipway lint --fix rewrites this (" + x.fix().title() + ")");
     out.println("  see " + x.rule().docPath());
     out.println();
+  }
+
+  /**
+   * The lock model's facts in words: which mode on which relations, what that blocks, and whether the
+   * time it is held grows with the table (a rewrite or a full scan) or is an instant catalog change.
+   */
+  static String describe(StatementFacts f) {
+    if (f == null || f.locks().isEmpty()) return null;
+    java.util.Map<String, java.util.List<String>> byMode = new java.util.LinkedHashMap<>();
+    for (StatementFacts.Lock l : f.locks()) {
+      byMode.computeIfAbsent(l.mode(), k -> new java.util.ArrayList<>()).add(l.relation());
+    }
+    StringBuilder b = new StringBuilder();
+    for (java.util.Map.Entry<String, java.util.List<String>> e : byMode.entrySet()) {
+      if (b.length() > 0) b.append("; ");
+      b.append(e.getKey()).append(" on ").append(String.join(", ", e.getValue()));
+    }
+    String blocked = f.blocksReads() ? "blocks reads and writes" : f.blocksWrites() ? "blocks writes (reads continue)"
+        : "blocks neither reads nor writes";
+    String time = f.rewrite() ? "rewrites the table, so the time grows with its size"
+        : f.scan() ? "reads the whole table while locked, so the time grows with its size"
+        : "a catalog change: instant once the lock is granted";
+    return b + " — " + blocked + "; " + time;
   }
 
   private static String estimate(LintReport.StatementReport st) {
