@@ -504,17 +504,57 @@ public final class Lexer {
     while (pos < n && (isDigit(src.charAt(pos)) || (src.charAt(pos) == '_' && isDigit(at(pos + 1)) && pos > 0 && isDigit(src.charAt(pos - 1))))) pos++;
   }
 
+  /**
+   * Recently folded identifiers by hash: key words and names repeat, so most identifiers are found
+   * here instead of allocating a new string (the lexer's hottest path on upper-case SQL).
+   */
+  private final String[] recent = new String[256];
+
   private Token identifier(int start) {
     boolean upper = false;
+    int hash = 0;
     while (pos < n) {
       char c = src.charAt(pos);
       if (!isIdentCont(c)) break;
-      if (c >= 'A' && c <= 'Z') upper = true;
+      if (c >= 'A' && c <= 'Z') {
+        upper = true;
+        c += 'a' - 'A';
+      }
+      hash = 31 * hash + c;
       pos++;
     }
-    String value = src.substring(start, pos);
-    if (upper) value = downcase(value);
-    return new Token(TokenKind.IDENT, start, pos, truncate(value));
+    int length = pos - start;
+    if (length > 32) {
+      String value = src.substring(start, pos);
+      return new Token(TokenKind.IDENT, start, pos, truncate(upper ? downcase(value) : value));
+    }
+    int slot = (hash ^ (hash >>> 8)) & (recent.length - 1);
+    String cached = recent[slot];
+    if (cached != null && cached.length() == length && foldedEquals(cached, start)) {
+      return new Token(TokenKind.IDENT, start, pos, cached);
+    }
+    String value;
+    if (upper) {
+      char[] chars = new char[length];
+      for (int i = 0; i < length; i++) {
+        char c = src.charAt(start + i);
+        chars[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      }
+      value = new String(chars);
+    } else {
+      value = src.substring(start, pos);
+    }
+    recent[slot] = value;
+    return new Token(TokenKind.IDENT, start, pos, value);
+  }
+
+  private boolean foldedEquals(String folded, int start) {
+    for (int i = 0; i < folded.length(); i++) {
+      char c = src.charAt(start + i);
+      if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+      if (folded.charAt(i) != c) return false;
+    }
+    return true;
   }
 
   /**

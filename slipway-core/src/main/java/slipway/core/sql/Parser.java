@@ -108,10 +108,9 @@ public final class Parser {
     final int base;
     final Token eof;
     int i;
-    // Incremental line/column computation inside the statement.
-    private int lastOffset;
-    private int lastLine;
-    private int lastColumn;
+    /** Offsets (in the statement text) where lines after the first start; computed on first use. */
+    private int[] lineStarts;
+    private int lineCount;
 
     Cursor(SqlStatement statement) {
       this.statement = statement;
@@ -120,9 +119,6 @@ public final class Parser {
       this.base = statement.span().offset();
       int end = base + text.length();
       this.eof = new Token(TokenKind.PUNCT, end, end, "");
-      this.lastOffset = base;
-      this.lastLine = statement.span().line();
-      this.lastColumn = statement.span().column();
     }
 
     Token peek() {
@@ -217,25 +213,21 @@ public final class Parser {
     }
 
     Span spanAt(int offset, int length) {
-      if (offset < lastOffset) {
-        lastOffset = base;
-        lastLine = statement.span().line();
-        lastColumn = statement.span().column();
-      }
-      int line = lastLine, column = lastColumn;
-      for (int k = lastOffset - base; k < offset - base && k < text.length(); k++) {
-        char ch = text.charAt(k);
-        if (ch == '\n' || (ch == '\r' && (k + 1 >= text.length() || text.charAt(k + 1) != '\n'))) {
-          line++;
-          column = 1;
-        } else {
-          column++;
+      if (lineStarts == null) {
+        lineStarts = new int[8];
+        for (int k = 0; k < text.length(); k++) {
+          char ch = text.charAt(k);
+          if (ch == '\n' || (ch == '\r' && (k + 1 >= text.length() || text.charAt(k + 1) != '\n'))) {
+            if (lineCount == lineStarts.length) lineStarts = java.util.Arrays.copyOf(lineStarts, lineCount * 2);
+            lineStarts[lineCount++] = k + 1;
+          }
         }
       }
-      lastOffset = offset;
-      lastLine = line;
-      lastColumn = column;
-      return new Span(statement.span().file(), line, column, offset, length);
+      int local = offset - base;
+      int idx = java.util.Arrays.binarySearch(lineStarts, 0, lineCount, local);
+      int line = idx >= 0 ? idx + 1 : -idx - 1; // lines after the first that start at or before local
+      int column = line == 0 ? statement.span().column() + local : local - lineStarts[line - 1] + 1;
+      return new Span(statement.span().file(), statement.span().line() + line, column, offset, length);
     }
 
     /** Skips a balanced (…) or […] group at the cursor, if any. */
@@ -643,23 +635,34 @@ public final class Parser {
         "transform", "trigger", "constraint trigger", "type", "user mapping", "user", "view", "owned",
         "column", "constraint", "large object", "database"};
 
-    /** The object type words at the cursor (longest match), consumed, in upper case; or null. */
-    String objectType() {
-      String best = null;
-      int bestWords = 0;
+    static final java.util.Map<String, List<String[]>> OBJECT_TYPES_BY_FIRST_WORD = new java.util.HashMap<>();
+
+    static {
       for (String type : OBJECT_TYPES) {
         String[] words = type.split(" ");
+        OBJECT_TYPES_BY_FIRST_WORD.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+      }
+    }
+
+    /** The object type words at the cursor (longest match), consumed, in upper case; or null. */
+    String objectType() {
+      if (c.peek().kind() != TokenKind.IDENT) return null;
+      List<String[]> candidates = OBJECT_TYPES_BY_FIRST_WORD.get(c.peek().value());
+      if (candidates == null) return null;
+      String[] best = null;
+      int bestWords = 0;
+      for (String[] words : candidates) {
         if (words.length <= bestWords) continue;
         boolean match = true;
         for (int k = 0; k < words.length && match; k++) match = c.is(k, words[k]);
         if (match) {
-          best = type;
+          best = words;
           bestWords = words.length;
         }
       }
       if (best == null) return null;
       c.i += bestWords;
-      return best.toUpperCase();
+      return String.join(" ", best).toUpperCase(java.util.Locale.ROOT);
     }
 
     Statement createTable(String persistence) {
