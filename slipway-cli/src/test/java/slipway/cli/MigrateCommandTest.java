@@ -55,8 +55,11 @@ class MigrateCommandTest {
   @Test
   void dryRunPrintsThePlanAndChangesNothing(TestDatabase db) throws Exception {
     Files.writeString(tmp.resolve("V1__t.sql"), "CREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n");
+    Files.writeString(tmp.resolve("V2__c.sql"), "ALTER TABLE t ADD COLUMN c int;\n");
     assertEquals(0, run("migrate", "--dry-run", "--url", db.url(), tmp.toString()), err.toString());
     assertTrue(out.toString().contains("group 2: autocommit"), out.toString());
+    assertTrue(out.toString().contains("locks: t ShareUpdateExclusiveLock"), out.toString());
+    assertTrue(out.toString().contains("locks: t AccessExclusiveLock"), out.toString());
     assertEquals("0", db.value("SELECT count(*) FROM pg_class WHERE relname IN ('t', 'slipway_schema_history')"));
   }
 

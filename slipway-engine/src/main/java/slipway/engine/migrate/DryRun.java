@@ -34,6 +34,10 @@ public record DryRun(String history, List<Item> items, List<Problem> problems) {
           out.add("    " + (step.index() + 1) + ". " + m.file() + ":" + step.line() + "  " + step.shortSql()
               + "  [lock_timeout " + show(step.lockTimeout()) + ", statement_timeout " + show(step.statementTimeout())
               + (step.traits().concurrentBudget() ? ", concurrent budget" : "") + "]");
+          if (step.locks() != null) {
+            out.add("       locks: " + (step.locks().isEmpty() ? "none on existing relations"
+                : String.join(", ", step.locks().stream().map(l -> l.relation() + " " + l.mode().pgName()).toList())));
+          }
         }
       }
     }

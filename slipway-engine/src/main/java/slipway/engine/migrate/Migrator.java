@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import slipway.core.BadInputException;
+import slipway.core.catalog.Catalog;
+import slipway.core.lock.LockModel;
 
 /**
  * Slipway's migration runner, the front door for applications and the CLI:
@@ -823,8 +825,13 @@ public final class Migrator {
   private List<Plan> plans(List<Migration> resolved, int major) {
     Plan.Timeouts timeouts = new Plan.Timeouts(s.lockTimeout(), s.statementTimeout(), s.concurrentTimeout());
     List<Plan> plans = new ArrayList<>();
+    // The schema replayed from the files, so each statement's locks and category come from the lock model.
+    Catalog catalog = LockModel.supports(major) ? new Catalog() : null;
     for (Migration m : resolved) {
-      plans.add(Plan.of(m, major, timeouts));
+      if (catalog != null) {
+        catalog.beginMigration();
+      }
+      plans.add(Plan.of(m, major, timeouts, catalog));
     }
     return plans;
   }

@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import slipway.core.BadInputException;
+import slipway.core.catalog.Catalog;
+import slipway.core.catalog.CatalogReplay;
+import slipway.core.lock.LockModel;
+import slipway.core.lock.LockedRelation;
+import slipway.core.lock.StatementFacts;
 import slipway.core.sql.Diagnostic;
 import slipway.core.sql.Script;
 import slipway.core.sql.Splitter;
@@ -16,9 +21,13 @@ import slipway.core.sql.SqlStatement;
  */
 public record Plan(Migration migration, List<Group> groups, int total, int category) {
 
-  /** One statement with the settings it runs under. {@code index} is 0-based within the migration. */
+  /**
+   * One statement with the settings it runs under. {@code index} is 0-based within the migration;
+   * {@code locks} are the relations it locks per the lock model (null when the server's major is
+   * outside the model's range).
+   */
   public record Step(int index, String sql, int line, int column, StatementTraits traits, Duration lockTimeout,
-                     Duration statementTimeout) {
+                     Duration statementTimeout, List<LockedRelation> locks) {
     public String where(Migration m) {
       return m.file() + ":" + line + ":" + column;
     }
@@ -45,7 +54,11 @@ public record Plan(Migration migration, List<Group> groups, int total, int categ
   /** The timeouts a run uses unless a migration's header overrides them. */
   record Timeouts(Duration lock, Duration statement, Duration concurrent) {}
 
-  static Plan of(Migration m, int major, Timeouts defaults) {
+  /**
+   * Plans one migration. With a {@code catalog} (the schema replayed from the earlier migrations)
+   * each statement's locks and category come from the lock model, and the catalog is advanced.
+   */
+  static Plan of(Migration m, int major, Timeouts defaults, Catalog catalog) {
     Duration lock = m.header().lockTimeout().orElse(defaults.lock());
     Duration statement = m.header().statementTimeout().orElse(defaults.statement());
     Duration concurrent = m.header().concurrentTimeout().orElse(defaults.concurrent());
@@ -88,11 +101,19 @@ public record Plan(Migration migration, List<Group> groups, int total, int categ
       if (s.copyData() != null) {
         throw new BadInputException(where, "COPY … FROM stdin with inline rows is not supported by migrate; load the rows with INSERT");
       }
-      category = Math.max(category, traits.category());
+      List<LockedRelation> locks = null;
+      int statementCategory = traits.category();
+      if (catalog != null) {
+        StatementFacts facts = LockModel.classify(s.text(), catalog, major);
+        CatalogReplay.apply(catalog, s.text());
+        locks = facts.locks();
+        statementCategory = facts.category();
+      }
+      category = Math.max(category, statementCategory);
       Duration stepLock = traits.concurrentBudget() ? concurrent : lock;
       Duration stepStatement = traits.concurrentBudget() ? max(concurrent, statement) : statement;
       Step step = new Step(index++, s.text(), m.firstLine() + s.span().line() - 1, s.span().column(), traits,
-          stepLock, stepStatement);
+          stepLock, stepStatement, locks);
       if (!m.transactional() || !traits.transactional()) {
         close(groups, open);
         groups.add(new Group(false, List.of(step)));
