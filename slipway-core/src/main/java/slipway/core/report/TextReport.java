@@ -26,8 +26,11 @@ public final class TextReport {
   }
 
   private static void finding(LintReport.FileReport f, LintReport.StatementReport st, Finding x, PrintWriter out) {
-    out.println(x.span().where() + ": " + x.severity().label() + "[" + x.rule().id() + "] " + x.message()
-        + estimate(st));
+    out.println(x.span().where() + ": " + x.severity().label() + "[" + x.rule().id() + "] " + x.message());
+    if (x.severity() == Severity.INFO) {
+      // Reminders and style stay one line each, so the harmful findings stand out.
+      return;
+    }
     String line = lineAt(f, x.span().offset());
     if (line != null) {
       String num = Integer.toString(x.span().line());
@@ -72,10 +75,6 @@ public final class TextReport {
         : f.scan() ? "reads the whole table while locked, so the time grows with its size"
         : "a catalog change: instant once the lock is granted";
     return b + " — " + blocked + "; " + time;
-  }
-
-  private static String estimate(LintReport.StatementReport st) {
-    return "";
   }
 
   private static String lineAt(LintReport.FileReport f, int fileOffset) {

@@ -11,13 +11,13 @@ import java.util.List;
  */
 public final class Estimate {
   /** Bytes per second PostgreSQL rewrites (heap + rebuilt indexes) under ACCESS EXCLUSIVE. */
-  static final double REWRITE_BYTES_PER_SECOND = 40e6;
+  static final double REWRITE_BYTES_PER_SECOND = 30e6;
   /** Bytes per second a validating scan (SET NOT NULL, CHECK, FOREIGN KEY) reads. */
   static final double SCAN_BYTES_PER_SECOND = 150e6;
   /** Rows per second a b-tree index build sorts and writes (one column). */
-  static final double INDEX_ROWS_PER_SECOND = 1.0e6;
+  static final double INDEX_ROWS_PER_SECOND = 0.8e6;
   /** Rows per second one UPDATE/DELETE changes (new row versions, index entries, WAL). */
-  static final double ROW_CHANGES_PER_SECOND = 150e3;
+  static final double ROW_CHANGES_PER_SECOND = 60e3;
 
   private final Stats stats;
 

@@ -27,7 +27,8 @@ public final class LockTimeoutMissing implements Rule {
 
   private static boolean strong(Statement s, Context c) {
     AlterTable at = AlterTable.of(s);
-    if (at != null) return c.existing(at.table());
+    // VALIDATE CONSTRAINT takes SHARE UPDATE EXCLUSIVE, which does not block reads or writes.
+    if (at != null) return c.existing(at.table()) && at.actions().stream().anyMatch(a -> !a.is("VALIDATE"));
     if (s.startsWith("DROP", "INDEX") && !s.matches(2, "CONCURRENTLY")) return true;
     if (s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE")) return true;
     CreateIndex ci = CreateIndex.of(s);
