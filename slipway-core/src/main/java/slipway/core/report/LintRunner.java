@@ -2,6 +2,7 @@ package slipway.core.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import slipway.core.rule.Estimate;
 import slipway.core.rule.LintConfig;
@@ -37,18 +38,63 @@ public final class LintRunner {
     for (Migration m : migrations) {
       files.add(new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m), m.offset(), m.line()));
     }
+    // The facts function is independent of the rules (it keeps its own schema replay, statements in
+    // order), so it runs on a second thread while the rules run; its own thread has a deep stack
+    // because generated SQL can nest expressions very deeply.
+    CompletableFuture<List<List<StatementFacts>>> allFacts = new CompletableFuture<>();
+    Thread t = new Thread(null, () -> {
+      try {
+        allFacts.complete(facts(files));
+      } catch (Throwable e) {
+        allFacts.completeExceptionally(e);
+      }
+    }, "slipway-lock-facts", 64L << 20);
+    t.setDaemon(true);
+    t.start();
     List<Linter.FileResult> results = Linter.standard(config, stats).lint(files);
+    List<List<StatementFacts>> factsPerFile = join(allFacts);
     List<LintReport.FileReport> out = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       Migration m = migrations.get(i);
       List<LintReport.StatementReport> sts = new ArrayList<>();
-      for (Linter.Checked c : results.get(i).statements()) {
+      List<Linter.Checked> checked = results.get(i).statements();
+      for (int j = 0; j < checked.size(); j++) {
+        Linter.Checked c = checked.get(j);
         Double seconds = estimator.seconds(c.statement(), c.findings());
-        sts.add(new LintReport.StatementReport(c.statement(), facts.apply(c.statement()), seconds, c.findings()));
+        StatementFacts f = j < factsPerFile.get(i).size() ? factsPerFile.get(i).get(j) : null;
+        sts.add(new LintReport.StatementReport(c.statement(), f, seconds, c.findings()));
       }
       out.add(new LintReport.FileReport(m.file(), m.version(), m.text(), m.offset(), sts));
     }
     return new LintReport(version, config.pgVersion(), out);
+  }
+
+  private List<List<StatementFacts>> facts(List<Linter.SourceFile> files) {
+    List<List<StatementFacts>> out = new ArrayList<>();
+    for (Linter.SourceFile f : files) {
+      List<StatementFacts> list = new ArrayList<>();
+      for (Statement s : Linter.split(f.name(), f.text(), f.offset(), f.line())) {
+        StatementFacts sf;
+        try {
+          sf = facts.apply(s);
+        } catch (RuntimeException | StackOverflowError e) {
+          sf = null; // a shape the model does not know: the JSON then carries the findings only
+        }
+        list.add(sf);
+      }
+      out.add(list);
+    }
+    return out;
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
   }
 
   /**

@@ -48,6 +48,10 @@ record AlterTable(Statement statement, Statement.Name table, List<Action> action
   }
 
   static AlterTable of(Statement s) {
+    return s.memo("alter", () -> parse(s));
+  }
+
+  private static AlterTable parse(Statement s) {
     if (!s.startsWith("ALTER", "TABLE")) return null;
     int i = Replay.afterIfExists(s, 2);
     if (s.matches(i, "ONLY")) i++;

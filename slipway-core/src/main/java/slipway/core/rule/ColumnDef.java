@@ -45,6 +45,10 @@ record ColumnDef(Statement s, int name, int typeFrom, int typeTo, int to, Statem
 
   /** Every column definition in the statement (CREATE TABLE or ALTER TABLE … ADD). */
   static List<ColumnDef> in(Statement s) {
+    return s.memo("columns", () -> parse(s));
+  }
+
+  private static List<ColumnDef> parse(Statement s) {
     List<ColumnDef> out = new ArrayList<>();
     if (s.startsWith("CREATE")) {
       int t = s.find(1, "TABLE");

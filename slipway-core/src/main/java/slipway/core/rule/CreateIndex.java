@@ -5,6 +5,10 @@ record CreateIndex(Statement s, boolean unique, boolean concurrently, int indexK
     Statement.Name table, boolean only) {
 
   static CreateIndex of(Statement s) {
+    return s.memo("index", () -> parse(s));
+  }
+
+  private static CreateIndex parse(Statement s) {
     if (!s.startsWith("CREATE")) return null;
     int i = 1;
     boolean unique = false;

@@ -7,6 +7,10 @@ record DataChange(String verb, Statement.Name table, int where, Statement s) {
   private static final Set<String> KEYISH = Set.of("id", "uuid", "key", "pk");
 
   static DataChange of(Statement s) {
+    return s.memo("data", () -> parse(s));
+  }
+
+  private static DataChange parse(Statement s) {
     int i = 0;
     if (s.startsWith("WITH")) {
       i = firstTopLevelVerb(s);

@@ -66,7 +66,7 @@ public final class Linter {
     return split(file, source, 0, 1);
   }
 
-  static List<Statement> split(String file, String source, int offset, int line) {
+  public static List<Statement> split(String file, String source, int offset, int line) {
     List<Statement> out = new ArrayList<>();
     for (SqlStatement st : Splitter.split(file, source)) {
       if (st.psqlMetaCommand() || st.tokens().isEmpty()) continue;

@@ -24,6 +24,7 @@ final class Replay {
       SchemaState.Index i = from == null ? null : schema.indexes.remove(from.simple());
       if (i != null && to != null) {
         schema.indexes.put(to.simple(), new SchemaState.Index(to.simple(), i.table(), i.unique(), i.newInThisMigration()));
+        if (i.newInThisMigration()) schema.createdInThisMigration.add(to.simple());
       }
     }
   }
@@ -58,6 +59,7 @@ final class Replay {
       if (name != null && table != null) {
         schema.indexes.put(name.simple(), new SchemaState.Index(name.simple(), table.simple(), unique,
             schema.isNew(table.simple())));
+        schema.createdInThisMigration.add(name.simple());
       }
     } else if (s.matches(i, "VIEW") || s.matches(i, "MATERIALIZED", "VIEW") || s.matches(i, "RECURSIVE", "VIEW")) {
       boolean mat = s.matches(i, "MATERIALIZED");
@@ -65,6 +67,7 @@ final class Replay {
       Statement.Name name = s.nameAt(j);
       if (name != null) {
         schema.views.put(name.simple(), new SchemaState.View(name.simple(), s.normalized(), mat, true));
+        schema.createdInThisMigration.add(name.simple());
       }
     }
   }
@@ -132,6 +135,7 @@ final class Replay {
           SchemaState.Table moved = schema.existingOrCreate(to.simple());
           moved.columns.putAll(t.columns);
           moved.newInThisMigration = t.newInThisMigration;
+          if (moved.newInThisMigration) schema.createdInThisMigration.add(moved.name);
           moved.partitioned = t.partitioned;
         }
       } else if (s.matches(k, "RENAME")) {

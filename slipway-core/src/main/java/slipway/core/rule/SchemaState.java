@@ -76,15 +76,25 @@ public final class SchemaState {
 
   /** Called between files: what the previous file created is now an existing table. */
   void startMigration() {
-    tables.values().forEach(t -> t.newInThisMigration = false);
-    indexes.replaceAll((k, i) -> new Index(i.name(), i.table(), i.unique(), false));
-    views.replaceAll((k, v) -> new View(v.name(), v.definition(), v.materialized(), false));
+    for (String n : createdInThisMigration) {
+      Table t = tables.get(n);
+      if (t != null) t.newInThisMigration = false;
+      Index i = indexes.get(n);
+      if (i != null && i.newInThisMigration()) indexes.put(n, new Index(i.name(), i.table(), i.unique(), false));
+      View v = views.get(n);
+      if (v != null && v.newInThisMigration()) views.put(n, new View(v.name(), v.definition(), v.materialized(), false));
+    }
+    createdInThisMigration.clear();
   }
+
+  /** Names created by the migration being checked (so resetting them between files is cheap). */
+  final java.util.Set<String> createdInThisMigration = new java.util.HashSet<>();
 
   Table createTable(String name) {
     Table t = new Table(name);
     t.newInThisMigration = true;
     tables.put(name, t);
+    createdInThisMigration.add(name);
     return t;
   }
 

@@ -14,11 +14,22 @@ public final class Statement {
   private final Span span;
   private final String text;
   private final List<Token> tokens;
+  private String normalized;
+  private final java.util.Map<String, Object> memo = new java.util.HashMap<>(4);
 
   public Statement(Span span, String text) {
     this.span = span;
     this.text = text;
     this.tokens = List.copyOf(Tokens.of(text));
+  }
+
+  /** A shape parsed once per statement and shared by every rule (ALTER TABLE actions, column definitions). */
+  @SuppressWarnings("unchecked")
+  <T> T memo(String key, java.util.function.Supplier<T> parse) {
+    if (memo.containsKey(key)) return (T) memo.get(key);
+    T v = parse.get();
+    memo.put(key, v);
+    return v;
   }
 
   public Span span() { return span; }
@@ -152,12 +163,14 @@ public final class Statement {
 
   /** Upper-cased words of the statement joined by single spaces: handy for coarse matching. */
   public String normalized() {
+    if (normalized != null) return normalized;
     StringBuilder b = new StringBuilder();
     for (Token t : tokens) {
       if (b.length() > 0) b.append(' ');
       b.append(t.kind() == Token.Kind.WORD ? t.text().toUpperCase(Locale.ROOT) : t.text());
     }
-    return b.toString();
+    normalized = b.toString();
+    return normalized;
   }
 
   @Override

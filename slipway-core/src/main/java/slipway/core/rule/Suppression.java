@@ -20,6 +20,7 @@ public record Suppression(String ruleId, String reason, int line, int offset) {
   /** Suppressions in a migration whose text starts at {@code offset}, line {@code line} of its file. */
   public static List<Suppression> in(String source, int offset, int line) {
     List<Suppression> out = new ArrayList<>();
+    if (!source.contains("slipway:ignore")) return out;
     for (Tokens.Comment c : Tokens.comments(source)) {
       String body = c.text().startsWith("--") ? c.text().substring(2)
           : c.text().substring(2, Math.max(2, c.text().length() - 2));
