@@ -16,6 +16,17 @@ public final class AlterColumnTypeRewritesTable implements Rule {
 
   @Override public RuleInfo info() { return INFO; }
 
+  /** True when an earlier statement of the migration set the session time zone to UTC. */
+  static boolean utcBefore(Context c) {
+    for (int i = 0; i < c.index(); i++) {
+      String n = c.migration().get(i).normalized();
+      if ((n.startsWith("SET TIME ZONE") || n.startsWith("SET LOCAL TIME ZONE") || n.startsWith("SET TIMEZONE")
+          || n.startsWith("SET LOCAL TIMEZONE"))
+          && (n.contains("'UTC'") || n.contains("'utc'") || n.contains("'Etc/UTC'") || n.contains("UTC"))) return true;
+    }
+    return false;
+  }
+
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
     AlterTable at = AlterTable.of(c.statement());
@@ -38,6 +49,17 @@ public final class AlterColumnTypeRewritesTable implements Rule {
       }
       String t = at.table().raw();
       String colRaw = s.token(col).text();
+      if (old != null && !using && c.pgVersion() >= 12 && ColumnTypes.parse(old).base().equals("timestamp")
+          && ColumnTypes.parse(newType).base().equals("timestamptz")) {
+        // PostgreSQL 12+ skips the rewrite for timestamp -> timestamptz when the session time zone is UTC.
+        if (utcBefore(c)) continue;
+        out.add(Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
+                + "writes blocked (" + old + " to " + newType + ") unless the session time zone is UTC; the rewrite "
+                + "grows with the table")
+            .instead("SET TimeZone = 'UTC';  -- PostgreSQL 12+: then no rewrite, existing values read as UTC\n"
+                + s.text() + ";"));
+        continue;
+      }
       out.add(Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
               + "writes blocked (" + (old == null ? "" : old + " to ") + newType + "); the rewrite grows with the table")
           .instead("ALTER TABLE " + t + " ADD COLUMN " + colRaw + "_new " + newType + ";\n"

@@ -19,15 +19,10 @@ public final class BatchLoopWithoutCommit implements Rule {
   @Override public List<Finding> check(Context c) {
     Statement s = c.statement();
     if (!s.startsWith("DO")) return List.of();
-    Token body = null;
-    for (Token t : s.tokens()) {
-      if (t.kind() == Token.Kind.DOLLAR_STRING || t.kind() == Token.Kind.STRING) { body = t; break; }
-    }
-    if (body == null) return List.of();
-    Statement b = new Statement(s.span(), body.body());
+    Statement b = PlpgsqlBody.of(s);
+    if (b == null) return List.of();
     boolean loops = b.findAnywhere(0, "LOOP") >= 0;
-    int write = Math.max(b.findAnywhere(0, "UPDATE"), b.findAnywhere(0, "DELETE", "FROM"));
-    if (!loops || write < 0) return List.of();
+    if (!loops || !PlpgsqlBody.writesRows(b)) return List.of();
     boolean commits = b.findAnywhere(0, "COMMIT") >= 0;
     if (commits && c.inTransaction()) {
       return List.of(Finding.of(INFO, s.span(), "COMMIT inside this DO block fails (invalid transaction termination): "

@@ -43,16 +43,21 @@ record DataChange(String verb, Statement.Name table, int where, Statement s) {
    */
   boolean bounded() {
     if (where < 0) return false;
+    // OR at the top of the WHERE clause widens whatever the other side bounds.
+    if (s.find(where + 1, "OR") >= 0) return s.findAnywhere(where + 1, "LIMIT") >= 0;
     for (int i = where + 1; i < s.size(); i++) {
       Token t = s.token(i);
       if (t.isWord("LIMIT")) return true;
       if (!t.isIdentifier() || t.kind() == Token.Kind.WORD && isKeyword(t)) continue;
       String name = t.name();
-      boolean key = KEYISH.contains(name) || name.endsWith("_id") || name.endsWith("_key") || name.endsWith("_uuid");
-      if (!key) continue;
       Token op = s.token(i + 1);
       if (op == null) continue;
-      if (op.isSymbol("=") && constant(s.token(i + 2))) return true;
+      // A column equal to a constant picks out rows by value (WHERE k = 'scan_all_policy', WHERE id = 42).
+      if (op.isSymbol("=") && constant(s.token(i + 2)) && !s.token(i + 2).isSymbol("-")) return true;
+      if (op.isWord("IN") && s.token(i + 2) != null && s.token(i + 2).isSymbol("(") && constant(s.token(i + 3))
+          && !s.matches(i + 3, "SELECT")) return true;
+      boolean key = KEYISH.contains(name) || name.endsWith("_id") || name.endsWith("_key") || name.endsWith("_uuid");
+      if (!key) continue;
       if (op.isWord("IN") && s.token(i + 2) != null && s.token(i + 2).isSymbol("(") && constant(s.token(i + 3))) return true;
       if (op.isWord("BETWEEN") && constant(s.token(i + 2))) return true;
       if ((op.isSymbol("<") || op.isSymbol("<=")) && constant(s.token(i + 2))) return true;

@@ -19,14 +19,14 @@ public final class MixedSchemaAndData implements Rule {
   @Override public List<Finding> check(Context c) {
     Statement s = c.statement();
     DataChange d = DataChange.of(s);
-    boolean dataBlock = s.startsWith("DO") && (s.normalized().contains("UPDATE") || s.normalized().contains("DELETE"));
+    boolean dataBlock = PlpgsqlBody.writesRows(PlpgsqlBody.of(s));
     if (d == null && !dataBlock) return List.of();
     if (d != null && (!c.existing(d.table()) || d.bounded())) return List.of();
     // Report once per file: only on the first data change.
     for (int i = 0; i < c.index(); i++) {
       Statement p = c.migration().get(i);
       DataChange pd = DataChange.of(p);
-      if (pd != null && !pd.bounded() || p.startsWith("DO") && p.normalized().contains("UPDATE")) return List.of();
+      if (pd != null && !pd.bounded() && c.existing(pd.table()) || PlpgsqlBody.writesRows(PlpgsqlBody.of(p))) return List.of();
     }
     Statement ddl = null;
     for (Statement p : c.migration()) {

@@ -37,6 +37,7 @@ class BatchLoopWithoutCommitTest {
           END LOOP;
         END $$;
         DO $$ BEGIN RAISE NOTICE 'hello'; END $$;
+        DO $$ BEGIN IF NOT EXISTS (SELECT 1) THEN ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id) ON UPDATE CASCADE; END IF; END $$;
         """);
   }
 

@@ -22,4 +22,13 @@ class MixedSchemaAndDataTest {
         """);
   }
 
+  @Test void aForeignKeyActionIsNotADataChange() {
+    tester.check("""
+        ALTER TABLE orders ADD COLUMN country text;
+        DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'fk') THEN
+          ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id) ON UPDATE CASCADE ON DELETE CASCADE;
+        END IF; END $$;
+        """);
+  }
+
 }

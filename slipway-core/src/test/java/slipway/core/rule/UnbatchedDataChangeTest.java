@@ -13,6 +13,8 @@ class UnbatchedDataChangeTest {
         UPDATE orders SET region = 'us-east-1' WHERE region IS NULL;
         -- expect: unbatched-data-change
         DELETE FROM orders WHERE total < 0;
+        -- expect: unbatched-data-change
+        DELETE FROM orders WHERE note = 'x' OR total > 5;
         """);
   }
 
@@ -21,6 +23,7 @@ class UnbatchedDataChangeTest {
         UPDATE orders SET region = 'x' WHERE id IN (SELECT id FROM orders WHERE region IS NULL LIMIT 5000);
         UPDATE orders SET region = 'x' WHERE id = 42;
         DELETE FROM orders WHERE customer_id IN (1, 2, 3);
+        DELETE FROM orders WHERE note = 'scan_all_policy';
         CREATE TABLE r (x int); UPDATE r SET x = 1;
         """);
   }
