@@ -496,6 +496,10 @@ public final class Migrator {
         }
       }
       List<Plan.Group> groups = plan.groups();
+      if (plan.total() > 0 && groups.get(groups.size() - 1).end() <= done && rank != null) {
+        // Every statement had committed but the run stopped before marking the row complete.
+        h.update(c, rank, done, true, elapsed(), lockWaitMillis, retries);
+      }
       for (int g = 0; g < groups.size(); g++) {
         Plan.Group group = groups.get(g);
         if (group.end() <= done) {
