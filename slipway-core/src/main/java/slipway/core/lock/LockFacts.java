@@ -564,10 +564,10 @@ public final class LockFacts {
         "REINDEX TABLE t")
         .locks("t", SHARE, "t_pkey", ACCESS_EXCLUSIVE, "t_c", ACCESS_EXCLUSIVE).scans(),
     fact("reindex-concurrently",
-        "REINDEX … CONCURRENTLY (PG12+, outside a transaction)",
+        "REINDEX … CONCURRENTLY (outside a transaction): the old index is dropped under ACCESS EXCLUSIVE at the end",
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c); INSERT INTO t SELECT g, g FROM generate_series(1, 200000) g",
         "REINDEX INDEX CONCURRENTLY t_c")
-        .locks("t", SHARE_UPDATE_EXCLUSIVE, "t_c", SHARE_UPDATE_EXCLUSIVE).outsideTransaction(),
+        .locks("t", SHARE_UPDATE_EXCLUSIVE, "t_c", ACCESS_EXCLUSIVE).outsideTransaction(),
     fact("alter-index-rename",
         "ALTER INDEX … RENAME",
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c)",

@@ -1671,17 +1671,18 @@ public final class LockModel {
       if (concurrently) {
         transactional = false;
         fact("reindex-concurrently");
+        // The new index is built under SHARE UPDATE EXCLUSIVE; the old one is dropped under ACCESS EXCLUSIVE.
         if (what.equals("index")) {
           Catalog.Index idx = c.index(p.name().key());
           if (idx != null) {
             lockKey(idx.table, SHARE_UPDATE_EXCLUSIVE);
           }
-          lock(p.name(), SHARE_UPDATE_EXCLUSIVE);
+          lock(p.name(), ACCESS_EXCLUSIVE);
         } else {
           lock(p.name(), SHARE_UPDATE_EXCLUSIVE);
           Catalog.Relation r = c.relation(p.name());
           if (r != null) {
-            lockIndexes(r.key, SHARE_UPDATE_EXCLUSIVE);
+            lockIndexes(r.key, ACCESS_EXCLUSIVE);
           }
         }
         return;
