@@ -21,8 +21,8 @@ import slipway.engine.trace.TraceResult;
 import slipway.engine.trace.Tracer;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Start an embedded PostgreSQL, create customers and orders, apply the example migrations",
-        "in examples/ and show what each statement locked, rewrote and for how long. Needs only a JDK."},
+    description = "Start an embedded PostgreSQL, create customers and orders, apply the example migrations "
+        + "in examples/ and show what each statement locked, rewrote and for how long. Needs only a JDK.",
     footer = {"%nExample: slipway demo",
         "Exit codes: 0 done, 2 examples not found or an example failed"})
 final class DemoCommand implements Callable<Integer> {

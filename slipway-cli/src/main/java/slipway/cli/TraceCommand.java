@@ -26,14 +26,14 @@ import slipway.engine.trace.TraceResult;
 import slipway.engine.trace.Tracer;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
-    description = {"Run migrations on a real PostgreSQL and show, per statement, every relation it locked and in",
-        "which mode (pg_locks), whether it rewrote a table (relfilenode changed), and how long it took.",
-        "Without --url: an embedded PostgreSQL, with the earlier migrations of the same folder applied first.",
-        "With --url: everything runs in one transaction that is rolled back, unless --commit."},
+    description = {"Run migrations on a real PostgreSQL and show, per statement, every relation it locked and "
+        + "in which mode (pg_locks), whether it rewrote a table (relfilenode changed), and how long it took.",
+        "Without --url: an embedded PostgreSQL, with the earlier migrations of the same folder applied first. "
+        + "With --url: everything runs in one transaction that is rolled back, unless --commit."},
     footer = {"%nExample: slipway trace examples/V4__index_orders_customer.sql",
-        "         slipway trace db/migration --url postgres://app@localhost:5432/app --format json",
-        "Exit codes: 0 traced, 2 bad input, a failing statement or an unreachable database (nothing committed",
-        "without --commit)"})
+        "     or: slipway trace db/migration --url postgres://app@db/app --format json",
+        "Exit codes: 0 traced; 2 bad input, a failing statement (nothing committed",
+        "without --commit) or an unreachable database. See docs/trace.md."})
 final class TraceCommand implements Callable<Integer> {
   enum Format { text, json }
 
