@@ -73,26 +73,35 @@ public final class Tracer implements AutoCloseable {
 
   /**
    * Samples pg_locks for backend {@code target} until it no longer holds the advisory lock
-   * (SIGNAL, target); collects "oid/mode" pairs. COMMIT after each sample: no snapshot is held.
+   * (SIGNAL, target), collecting "oid/mode" pairs: one pg_locks scan per sample, COMMIT after each
+   * so no snapshot is held. It holds the advisory lock (SIGNAL + 1, target) while it loops, which
+   * tells the tracer that sampling has begun.
    */
   private static final String SAMPLER = """
       CREATE OR REPLACE PROCEDURE pg_temp.slipway_sample(target int, db oid, INOUT seen text[])
       LANGUAGE plpgsql AS $$
       DECLARE
         r record;
+        running boolean;
       BEGIN
+        PERFORM pg_catalog.pg_advisory_lock(%d, target);
         LOOP
-          FOR r IN SELECT l.relation::bigint || '/' || l.mode AS lock FROM pg_catalog.pg_locks l
-                   WHERE l.pid = target AND l.locktype = 'relation' AND l.granted AND l.database = db LOOP
-            IF NOT (r.lock = ANY (seen)) THEN
+          running := false;
+          FOR r IN SELECT l.locktype, l.relation::bigint || '/' || l.mode AS lock FROM pg_catalog.pg_locks l
+                   WHERE l.pid = target AND l.granted
+                     AND ((l.locktype = 'relation' AND l.database = db)
+                       OR (l.locktype = 'advisory' AND l.classid = %d::oid AND l.objid = target::oid AND l.objsubid = 2)) LOOP
+            IF r.locktype = 'advisory' THEN
+              running := true;
+            ELSIF NOT (r.lock = ANY (seen)) THEN
               seen := seen || r.lock;
             END IF;
           END LOOP;
-          EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks a WHERE a.pid = target AND a.locktype = 'advisory'
-              AND a.granted AND a.classid = %d::oid AND a.objid = target::oid AND a.objsubid = 2);
+          EXIT WHEN NOT running;
           COMMIT;
         END LOOP;
-      END $$""".formatted(SIGNAL);
+        PERFORM pg_catalog.pg_advisory_unlock(%d, target);
+      END $$""".formatted(SIGNAL + 1, SIGNAL, SIGNAL + 1);
 
   private static final String FILENODES = "SELECT c.oid, c.relfilenode FROM pg_catalog.pg_class c WHERE c.oid = ANY (?)";
 
@@ -435,17 +444,19 @@ public final class Tracer implements AutoCloseable {
     return new Sample(seen, nanos, error);
   }
 
-  /** Waits until the monitor's backend is running the sampler (so it sees the statement start). */
+  /** Waits until the sampler holds its advisory lock, i.e. its sampling loop has begun. */
   private void awaitSampler(Statement work, Thread sampler) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
+    String started = "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE pid = " + monitorPid
+        + " AND locktype = 'advisory' AND granted AND classid = " + (SIGNAL + 1) + "::oid AND objid = " + workPid
+        + "::oid AND objsubid = 2)";
     while (sampler.isAlive() && System.nanoTime() < deadline) {
-      try (ResultSet rs = work.executeQuery("SELECT state = 'active' FROM pg_catalog.pg_stat_activity WHERE pid = "
-          + monitorPid)) {
+      try (ResultSet rs = work.executeQuery(started)) {
         if (rs.next() && rs.getBoolean(1)) {
           return;
         }
       }
-      Thread.sleep(1);
+      Thread.sleep(0, 200_000);
     }
   }
 
