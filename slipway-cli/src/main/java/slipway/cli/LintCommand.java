@@ -99,8 +99,8 @@ final class LintCommand implements Callable<Integer> {
     String version = Main.class.getPackage().getImplementationVersion();
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
     List<Migration> migrations = MigrationLoader.load(targets);
-    LockModelFacts.requireWellFormed(migrations);
-    LintReport report = runner.facts(new LockModelFacts(cfg.pgVersion())).run(migrations);
+    LintReport report = runner.precheck(LockModelFacts::requireWellFormed)
+        .facts(new LockModelFacts(cfg.pgVersion())).run(migrations);
     PrintWriter out = spec.commandLine().getOut();
     if (fix) {
       int fixed = applyFixes(report, spec.commandLine().getErr());

@@ -27,6 +27,17 @@ public final class LintRunner {
     this.estimator = new Estimate(stats);
   }
 
+  private java.util.function.Consumer<List<Migration>> precheck = m -> { };
+
+  /**
+   * A check of the whole input that may reject it (malformed SQL is bad input): run on the facts thread,
+   * alongside the rules, and its exception is thrown from {@link #run} before anything is reported.
+   */
+  public LintRunner precheck(java.util.function.Consumer<List<Migration>> check) {
+    this.precheck = check;
+    return this;
+  }
+
   /** Where lock facts come from (the lock model); without it the JSON carries findings only. */
   public LintRunner facts(Function<Statement, StatementFacts> f) {
     this.facts = f;
@@ -44,6 +55,7 @@ public final class LintRunner {
     CompletableFuture<List<List<StatementFacts>>> allFacts = new CompletableFuture<>();
     Thread t = new Thread(null, () -> {
       try {
+        precheck.accept(migrations);
         allFacts.complete(facts(files));
       } catch (Throwable e) {
         allFacts.completeExceptionally(e);

@@ -21,6 +21,23 @@ public final class AddUniqueConstraintBuildsIndex implements Rule {
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
     for (AlterTable.Action a : at.actions()) {
+      int added = a.addedColumn();
+      if (added >= 0 && (a.has("UNIQUE") || a.has("PRIMARY", "KEY"))) {
+        // ADD COLUMN … UNIQUE / PRIMARY KEY builds the index in the same statement, under its exclusive lock.
+        String col = s.token(added).text();
+        int typeEnd = added + 1;
+        while (typeEnd < a.to() && !Context.endsColumnType(s.token(typeEnd))) typeEnd++;
+        boolean pk = a.has("PRIMARY", "KEY");
+        String idx = at.table().simple() + "_" + s.token(added).name() + (pk ? "_pkey" : "_key");
+        String t = at.table().raw();
+        out.add(Finding.of(INFO, a.span(), "reads and writes on \"" + at.table() + "\" wait while the "
+                + (pk ? "primary key" : "unique") + " index on the new column is built; the build grows with the table")
+            .instead("ALTER TABLE " + t + " ADD COLUMN " + col + " " + s.textOf(added + 1, typeEnd) + ";\n"
+                + "-- fill it, then:\nCREATE UNIQUE INDEX CONCURRENTLY " + idx + " ON " + t + " (" + col + ");\n"
+                + "ALTER TABLE " + t + " ADD CONSTRAINT " + idx + (pk ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX "
+                + idx + ";"));
+        continue;
+      }
       AddConstraint ac = AddConstraint.of(a);
       String kind = ac == null ? "" : ac.kindWord();
       if (!kind.equals("UNIQUE") && !kind.equals("PRIMARY")) continue;

@@ -11,6 +11,8 @@ class AddUniqueConstraintBuildsIndexTest {
         ALTER TABLE orders ADD CONSTRAINT orders_note_key UNIQUE (note);
         -- expect: add-unique-constraint-builds-index
         ALTER TABLE orders ADD PRIMARY KEY (id, customer_id);
+        -- expect: add-unique-constraint-builds-index CREATE UNIQUE INDEX CONCURRENTLY orders_code_key
+        ALTER TABLE orders ADD COLUMN code text UNIQUE;
         """);
   }
 

@@ -25,6 +25,17 @@ class EnumAddValueInTransactionTest {
         BEGIN;
         ALTER TYPE status ADD VALUE 'refunded';
         COMMIT;
+        UPDATE orders SET status = 'refunded' WHERE id = 1;
+        """);
+  }
+
+  @Test void flagsUseOfTheNewValueInTheSameTransaction() {
+    tester.pg(12).check("""
+        BEGIN;
+        ALTER TYPE status ADD VALUE 'refunded';
+        -- expect: enum-add-value-in-transaction used before its transaction commits
+        UPDATE orders SET status = 'refunded' WHERE id = 1;
+        COMMIT;
         """);
   }
 
