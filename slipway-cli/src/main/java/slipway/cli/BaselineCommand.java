@@ -10,8 +10,9 @@ import slipway.engine.migrate.MigrationFailedException;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true,
     description = "Record an existing database's schema as a version: migrations up to it are never run here.",
-    footer = {"%nExample: slipway baseline --url jdbc:postgresql://localhost:5432/app?user=app --baseline-version 7",
-        "Exit codes: 0 recorded, 1 the history is not empty or the lock was not free, 2 bad input or unreachable database"})
+    footer = {"%nExample: slipway baseline --url postgres://app@db/app --baseline-version 3",
+        "Exit codes: 0 recorded, 1 the history is not empty or the lock was not free,",
+        "  2 bad input or unreachable database"})
 final class BaselineCommand implements Callable<Integer> {
   @Mixin MigrationTarget target;
   @Spec CommandSpec spec;

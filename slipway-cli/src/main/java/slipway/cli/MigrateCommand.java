@@ -20,8 +20,10 @@ import slipway.engine.migrate.Migrator;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
     description = "Apply pending migrations without freezing the tables: one runner at a time, lock_timeout with retries, "
         + "non-transactional statements (CREATE INDEX CONCURRENTLY, …) run on their own, progress kept per statement.",
-    footer = {"%nExample: slipway migrate --url jdbc:postgresql://localhost:5432/app?user=app db/migration",
-        "Exit codes: 0 applied (or nothing to do), 1 a migration failed safely or a check failed, 2 bad input or unreachable database",
+    footer = {"%nExample: slipway migrate --url postgres://app@db/app db/migration",
+        "Exit codes: 0 applied (or nothing to do), 1 a migration failed safely or a",
+        "  check failed,",
+        "  2 bad input or unreachable database",
         "See docs/migrate.md."})
 final class MigrateCommand implements Callable<Integer> {
   @Mixin MigrationTarget target;
@@ -47,7 +49,7 @@ final class MigrateCommand implements Callable<Integer> {
       description = "Rebuilds of a concurrent index that came out INVALID (default: ${DEFAULT-VALUE}).")
   int indexRetries;
 
-  @Option(names = "--dry-run", description = "Print the plan (statements, transaction groups, timeouts) and change nothing.")
+  @Option(names = "--dry-run", description = "Print the plan (statements, transaction groups, timeouts, locks) and change nothing.")
   boolean dryRun;
 
   @Option(names = "--skip-check", paramLabel = "CHECK", split = ",",

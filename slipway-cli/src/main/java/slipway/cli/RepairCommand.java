@@ -11,8 +11,9 @@ import slipway.engine.migrate.MigrationFailedException;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
     description = "Accept edited migration files (store their checksums) and remove failed rows of migrations that committed nothing.",
-    footer = {"%nExample: slipway repair --url jdbc:postgresql://localhost:5432/app?user=app db/migration",
-        "Exit codes: 0 repaired (or nothing to repair), 1 the migration lock was not free, 2 bad input or unreachable database"})
+    footer = {"%nExample: slipway repair --url postgres://app@db/app db/migration",
+        "Exit codes: 0 repaired (or nothing to repair), 1 the lock was not free,",
+        "  2 bad input or unreachable database"})
 final class RepairCommand implements Callable<Integer> {
   @Mixin MigrationTarget target;
   @Spec CommandSpec spec;

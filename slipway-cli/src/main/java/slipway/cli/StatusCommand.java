@@ -15,8 +15,9 @@ import slipway.engine.migrate.Status;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Show applied, pending, failed and in-flight migrations, checksum drift, INVALID indexes and a running runner.",
-    footer = {"%nExample: slipway status --url jdbc:postgresql://localhost:5432/app?user=app db/migration",
-        "Exit codes: 0 no problem, 1 checksum drift or another validation error, 2 bad input or unreachable database"})
+    footer = {"%nExample: slipway status --url postgres://app@db/app db/migration",
+        "Exit codes: 0 no problem, 1 checksum drift or another validation error,",
+        "  2 bad input or unreachable database"})
 final class StatusCommand implements Callable<Integer> {
   @Mixin MigrationTarget target;
   @Spec CommandSpec spec;

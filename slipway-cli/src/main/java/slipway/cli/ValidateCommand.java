@@ -11,8 +11,9 @@ import slipway.engine.migrate.Problem;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check that every applied migration still matches its file (checksums), and nothing is out of order.",
-    footer = {"%nExample: slipway validate --url jdbc:postgresql://localhost:5432/app?user=app db/migration",
-        "Exit codes: 0 valid, 1 a validation error (e.g. an applied file was edited), 2 bad input or unreachable database"})
+    footer = {"%nExample: slipway validate --url postgres://app@db/app db/migration",
+        "Exit codes: 0 valid, 1 a validation error (e.g. an applied file was edited),",
+        "  2 bad input or unreachable database"})
 final class ValidateCommand implements Callable<Integer> {
   @Mixin MigrationTarget target;
   @Spec CommandSpec spec;
