@@ -66,9 +66,13 @@ final class ColumnTypes {
     return a.base().equals("cidr") && b.base().equals("inet");
   }
 
-  /** Types that an unknown old type most likely widens into (varchar/text family): not flagged. */
+  /**
+   * Types that an unknown old type (no earlier migration defines the column) most likely widens into:
+   * text, varchar (any length) and numeric. Narrowing a string column fails on long data, so migrations
+   * that change to these types nearly always widen; they are not flagged without the old type.
+   */
   static boolean likelyWidening(String to) {
     String base = parse(to).base();
-    return base.equals("text") || base.equals("varchar") && parse(to).length() == null;
+    return base.equals("text") || base.equals("varchar") || base.equals("numeric") || base.equals("varbit");
   }
 }

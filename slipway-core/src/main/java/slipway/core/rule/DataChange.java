@@ -4,7 +4,8 @@ import java.util.Set;
 
 /** UPDATE / DELETE statements (and WITH … UPDATE/DELETE) as data changes on a table. */
 record DataChange(String verb, Statement.Name table, int where, Statement s) {
-  private static final Set<String> KEYISH = Set.of("id", "uuid", "key", "pk");
+  private static final Set<String> KEYISH = Set.of("id", "uuid", "key", "pk", "k", "name", "slug", "code", "email",
+      "username", "handle");
 
   static DataChange of(Statement s) {
     return s.memo("data", () -> parse(s));
@@ -52,12 +53,12 @@ record DataChange(String verb, Statement.Name table, int where, Statement s) {
       String name = t.name();
       Token op = s.token(i + 1);
       if (op == null) continue;
-      // A column equal to a constant picks out rows by value (WHERE k = 'scan_all_policy', WHERE id = 42).
-      if (op.isSymbol("=") && constant(s.token(i + 2)) && !s.token(i + 2).isSymbol("-")) return true;
-      if (op.isWord("IN") && s.token(i + 2) != null && s.token(i + 2).isSymbol("(") && constant(s.token(i + 3))
-          && !s.matches(i + 3, "SELECT")) return true;
-      boolean key = KEYISH.contains(name) || name.endsWith("_id") || name.endsWith("_key") || name.endsWith("_uuid");
+      // A key-like column (id, *_id, key, name, slug, code…) equal to constants picks out a few rows
+      // (WHERE k = 'scan_all_policy', WHERE id = 42); WHERE status = 'pending' may match millions.
+      boolean key = KEYISH.contains(name) || name.endsWith("_id") || name.endsWith("_key") || name.endsWith("_uuid")
+          || name.endsWith("_name") || name.endsWith("_code");
       if (!key) continue;
+      if (op.isSymbol("=") && constant(s.token(i + 2)) && !s.token(i + 2).isSymbol("-")) return true;
       if (op.isWord("IN") && s.token(i + 2) != null && s.token(i + 2).isSymbol("(") && constant(s.token(i + 3))) return true;
       if (op.isWord("BETWEEN") && constant(s.token(i + 2))) return true;
       if ((op.isSymbol("<") || op.isSymbol("<=")) && constant(s.token(i + 2))) return true;

@@ -26,6 +26,7 @@ class AlterColumnTypeRewritesTableTest {
         ALTER TABLE orders ALTER COLUMN at TYPE timestamptz;
         ALTER TABLE orders ALTER COLUMN note SET DATA TYPE varchar;
         CREATE TABLE r (x int); ALTER TABLE r ALTER COLUMN x TYPE bigint;
+        ALTER TABLE unknown_history ALTER COLUMN title TYPE varchar(255);
         """);
   }
 

@@ -15,6 +15,8 @@ class UnbatchedDataChangeTest {
         DELETE FROM orders WHERE total < 0;
         -- expect: unbatched-data-change
         DELETE FROM orders WHERE note = 'x' OR total > 5;
+        -- expect: unbatched-data-change
+        UPDATE orders SET region = 'eu' WHERE region = 'pending';
         """);
   }
 
@@ -23,7 +25,7 @@ class UnbatchedDataChangeTest {
         UPDATE orders SET region = 'x' WHERE id IN (SELECT id FROM orders WHERE region IS NULL LIMIT 5000);
         UPDATE orders SET region = 'x' WHERE id = 42;
         DELETE FROM orders WHERE customer_id IN (1, 2, 3);
-        DELETE FROM orders WHERE note = 'scan_all_policy';
+        DELETE FROM orders WHERE note_key = 'scan_all_policy';
         CREATE TABLE r (x int); UPDATE r SET x = 1;
         """);
   }
