@@ -537,7 +537,8 @@ public final class LockModel {
             transactional = false;
           }
           if (a.name() != null) {
-            lock(a.name(), SHARE_UPDATE_EXCLUSIVE);
+            // SHARE UPDATE EXCLUSIVE in the first transaction, ACCESS EXCLUSIVE in the second.
+            lock(a.name(), ACCESS_EXCLUSIVE);
           }
         }
         case UNKNOWN -> fact("unrecognized");
