@@ -17,6 +17,28 @@ public final class UnbatchedDataChange implements Rule {
 
   @Override public RuleInfo info() { return INFO; }
 
+  /**
+   * A predicate that is false once a row is updated, so the batches end: {@code col IS DISTINCT FROM
+   * (value)} for a single {@code SET col = value}, else a placeholder the user must fill in.
+   */
+  static String notYetDone(Statement s) {
+    int set = s.find(1, "SET");
+    if (set < 0) return "<not yet updated>";
+    int end = s.size();
+    for (String stop : new String[] {"FROM", "RETURNING"}) {
+      int k = s.find(set + 1, stop);
+      if (k > 0 && k < end) end = k;
+    }
+    java.util.List<int[]> assignments = s.splitCommas(set + 1, end);
+    if (assignments.size() != 1) return "<not yet updated>";
+    int[] a = assignments.get(0);
+    Token col = s.token(a[0]);
+    if (col == null || !col.isIdentifier() || s.token(a[0] + 1) == null || !s.token(a[0] + 1).isSymbol("=")) {
+      return "<not yet updated>";
+    }
+    return col.text() + " IS DISTINCT FROM (" + s.textOf(a[0] + 2, a[1]) + ")";
+  }
+
   @Override public List<Finding> check(Context c) {
     DataChange d = DataChange.of(c.statement());
     if (d == null || !c.existing(d.table()) || d.bounded()) return List.of();
@@ -26,7 +48,8 @@ public final class UnbatchedDataChange implements Rule {
     String size = rows >= 0 ? " (" + Sizes.rows(rows) + " rows)" : "";
     String batch = d.verb().equals("UPDATE")
         ? s.textOf(0, d.where() < 0 ? s.size() : d.where()) + "\nWHERE id IN (SELECT id FROM " + d.table().raw()
-            + (d.where() < 0 ? "" : " " + s.textOf(d.where(), s.size())) + " LIMIT 5000 FOR UPDATE SKIP LOCKED);"
+            + (d.where() < 0 ? " WHERE " + notYetDone(s) : " " + s.textOf(d.where(), s.size()))
+            + " LIMIT 5000 FOR UPDATE SKIP LOCKED);"
         : "DELETE FROM " + d.table().raw() + " WHERE id IN (SELECT id FROM " + d.table().raw()
             + (d.where() < 0 ? "" : " " + s.textOf(d.where(), s.size())) + " LIMIT 5000);";
     return List.of(Finding.of(INFO, s.span(), d.verb() + " touches " + (d.where() < 0 ? "every row" : "an unbounded set of rows")

@@ -7,7 +7,7 @@ class UnbatchedDataChangeTest {
 
   @Test void flagsWholeTableChanges() {
     tester.check("""
-        -- expect: unbatched-data-change every row
+        -- expect: unbatched-data-change region IS DISTINCT FROM ('us-east-1')
         UPDATE orders SET region = 'us-east-1';
         -- expect: unbatched-data-change unbounded
         UPDATE orders SET region = 'us-east-1' WHERE region IS NULL;
