@@ -66,6 +66,8 @@ public final class Catalog {
     public String expression;
     /** The referenced table's key, for a foreign key. */
     public String refTable;
+    /** The referenced columns of a foreign key (empty: the referenced table's primary key). */
+    public List<String> refColumns = new ArrayList<>();
     /** The index key backing a UNIQUE / PRIMARY KEY / EXCLUDE constraint. */
     public String index;
     /** For {@code CHECK (col IS NOT NULL)} (and PG18 NOT NULL constraints): the column it proves non-null. */

@@ -197,6 +197,9 @@ public final class Definitions {
         if (p != null) {
           ref = p.name();
           c.refTable = ref.key();
+          if (t.isOp(p.next(), "(")) {
+            c.refColumns.addAll(names(t, p.next()));
+          }
         }
       }
     } else {

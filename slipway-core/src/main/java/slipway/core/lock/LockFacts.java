@@ -218,6 +218,16 @@ public final class LockFacts {
         "CREATE TABLE t (id int, c int); CREATE DOMAIN posint AS int CHECK (VALUE > 0)",
         "ALTER TABLE t ALTER COLUMN c TYPE posint")
         .locks("t", ACCESS_EXCLUSIVE).rewrites().scans(),
+    fact("alter-column-type-foreign-key-column",
+        "ALTER COLUMN TYPE of a foreign key column: the key is re-added, the referenced table locked ACCESS EXCLUSIVE",
+        "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, p_id int REFERENCES p)",
+        "ALTER TABLE t ALTER COLUMN p_id TYPE bigint")
+        .locks("t", ACCESS_EXCLUSIVE, "t_pkey", ACCESS_EXCLUSIVE, "p", ACCESS_EXCLUSIVE, "p_pkey", ACCESS_SHARE).rewrites().scans(),
+    fact("alter-column-type-referenced-column",
+        "ALTER COLUMN TYPE of a column other tables' foreign keys reference: those tables are locked ACCESS EXCLUSIVE",
+        "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, p_id int REFERENCES p)",
+        "ALTER TABLE p ALTER COLUMN id TYPE bigint")
+        .locks("p", ACCESS_EXCLUSIVE, "p_pkey", ACCESS_EXCLUSIVE, "t", ACCESS_EXCLUSIVE, "t_pkey", ACCESS_SHARE).rewrites().scans(),
     fact("alter-table-set-default",
         "ALTER COLUMN SET DEFAULT",
         "CREATE TABLE t (id int, c int)",

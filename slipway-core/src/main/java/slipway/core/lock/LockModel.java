@@ -202,10 +202,11 @@ public final class LockModel {
         all.add(d.key);
       }
       for (String k : all) {
+        // A partitioned table and its partitioned indexes have no storage: only the partitions' are rebuilt.
         if (!isPartitioned(k)) {
           lockKey(k, ACCESS_EXCLUSIVE);
+          lockIndexes(k, ACCESS_EXCLUSIVE);
         }
-        lockIndexes(k, ACCESS_EXCLUSIVE);
       }
     }
 
@@ -647,7 +648,8 @@ public final class LockModel {
 
     void alterColumnType(AlterAction a, String key, Catalog.Relation r, Catalog.Column col) {
       boolean collationOnly = false;
-      boolean noRewrite = col != null && !a.flag() && Types.changeWithoutRewrite(col, a.type(), c, v);
+      boolean noRewrite = col != null && (!a.flag() || trivialUsing(a.text(), a.column()))
+          && Types.changeWithoutRewrite(col, a.type(), c, v);
       if (noRewrite) {
         Catalog.Domain domain = c.domains().get(a.type().name());
         // Indexes on the column are rebuilt in place (dropped and re-created on the same data).
@@ -680,15 +682,64 @@ public final class LockModel {
       if (!collationOnly || rewrite) {
         structural |= rewrite;
       }
-      // A foreign key on the column is re-added (and re-checked) against the referenced table.
+      // Foreign keys on the column are dropped and re-added: the other table's FK triggers change
+      // (ACCESS EXCLUSIVE there) and the key index is looked up again.
       if (r != null) {
         for (Catalog.Constraint con : r.constraints) {
           if (con.type == Catalog.ConstraintType.FOREIGN_KEY && con.columns.contains(a.column())
-              && con.refTable != null) {
-            lockKey(con.refTable, SHARE_ROW_EXCLUSIVE);
+              && con.refTable != null && !con.refTable.equals(key)) {
+            fact("alter-column-type-foreign-key-column");
+            lockKey(con.refTable, ACCESS_EXCLUSIVE);
+            if (!noRewrite) {
+              lockIndexes(con.refTable, ACCESS_SHARE); // re-validated: the check query opens its indexes
+            } else if (v >= 14) {
+              lockReferencedKeyIndex(con.refTable, con);
+            }
+          }
+        }
+        for (Catalog.Relation other : c.relations()) {
+          if (other.key.equals(key)) {
+            continue;
+          }
+          for (Catalog.Constraint con : other.constraints) {
+            if (con.type == Catalog.ConstraintType.FOREIGN_KEY && key.equals(con.refTable)
+                && referencesColumn(r, con, a.column())) {
+              fact("alter-column-type-referenced-column");
+              lockKey(other.key, ACCESS_EXCLUSIVE);
+              if (!noRewrite) {
+                lockIndexes(other.key, ACCESS_SHARE);
+              }
+            }
           }
         }
       }
+    }
+
+    /** Does the foreign key point at this column of its referenced table (its listed columns, or the primary key)? */
+    boolean referencesColumn(Catalog.Relation referenced, Catalog.Constraint fk, String column) {
+      if (!fk.refColumns.isEmpty()) {
+        return fk.refColumns.contains(column);
+      }
+      for (Catalog.Constraint con : referenced.constraints) {
+        if (con.type == Catalog.ConstraintType.PRIMARY_KEY) {
+          return con.columns.contains(column);
+        }
+      }
+      return false;
+    }
+
+    /** {@code USING col} or {@code USING col::type}: no conversion, so no forced rewrite. */
+    boolean trivialUsing(String text, String column) {
+      Tokens a = Tokens.of(text);
+      int using = a.find(0, "using");
+      if (using < 0) {
+        return true;
+      }
+      int k = using + 1;
+      if (!a.get(k).isName() || !a.get(k).value().equals(column)) {
+        return false;
+      }
+      return k + 1 >= a.size() || a.isOp(k + 1, "::");
     }
 
     void setNotNull(String key, Catalog.Relation r, Catalog.Column col, String column, boolean only) {
