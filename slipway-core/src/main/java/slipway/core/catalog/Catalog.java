@@ -94,6 +94,9 @@ public final class Catalog {
     public Kind kind;
     public final Map<String, Column> columns = new LinkedHashMap<>();
     public final List<Constraint> constraints = new ArrayList<>();
+    /** For a partitioned table: the partition key's columns (null entries for expressions) and strategy. */
+    public final List<String> partitionKey = new ArrayList<>();
+    public String partitionStrategy;
     /** For a partition: the parent's key. */
     public String partitionOf;
     public String partitionBound;

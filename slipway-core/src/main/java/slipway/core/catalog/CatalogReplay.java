@@ -238,8 +238,13 @@ public final class CatalogReplay {
         }
       }
     }
-    if (t.find(j, "partition") >= 0 && t.is(t.find(j, "partition") + 1, "by")) {
+    int pby = t.find(j, "partition");
+    if (pby >= 0 && t.is(pby + 1, "by")) {
       r.kind = Catalog.Kind.PARTITIONED_TABLE;
+      r.partitionStrategy = t.get(pby + 2).value();
+      if (t.isOp(pby + 3, "(")) {
+        r.partitionKey.addAll(Definitions.names(t, pby + 3));
+      }
     }
   }
 

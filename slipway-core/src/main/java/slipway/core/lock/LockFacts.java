@@ -228,6 +228,11 @@ public final class LockFacts {
         "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, p_id int REFERENCES p)",
         "ALTER TABLE p ALTER COLUMN id TYPE bigint")
         .locks("p", ACCESS_EXCLUSIVE, "p_pkey", ACCESS_EXCLUSIVE, "t", ACCESS_EXCLUSIVE, "t_pkey", ACCESS_SHARE).rewrites().scans(),
+    fact("alter-column-type-serial",
+        "ALTER COLUMN TYPE of a serial column reads its sequence (PG14+)",
+        "CREATE TABLE t (id serial PRIMARY KEY, c int)",
+        "ALTER TABLE t ALTER COLUMN id TYPE bigint")
+        .locks("t", ACCESS_EXCLUSIVE, "t_pkey", ACCESS_EXCLUSIVE, "t_id_seq", ACCESS_SHARE).rewrites().scans().versions(14, 18),
     fact("alter-table-set-default",
         "ALTER COLUMN SET DEFAULT",
         "CREATE TABLE t (id int, c int)",
@@ -498,6 +503,11 @@ public final class LockFacts {
         "CREATE TABLE t (id int, c int)",
         "ALTER TABLE t REPLICA IDENTITY FULL")
         .locks("t", ACCESS_EXCLUSIVE),
+    fact("alter-table-replica-identity-using-index",
+        "REPLICA IDENTITY USING INDEX: SHARE on the index",
+        "CREATE TABLE t (id int PRIMARY KEY, c int)",
+        "ALTER TABLE t REPLICA IDENTITY USING INDEX t_pkey")
+        .locks("t", ACCESS_EXCLUSIVE, "t_pkey", SHARE),
     fact("alter-table-attach-partition",
         "ATTACH PARTITION scans the new partition under ACCESS EXCLUSIVE",
         "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10); CREATE TABLE pt2 (id int, k int)",
@@ -524,11 +534,9 @@ public final class LockFacts {
         "ALTER TABLE pt DETACH PARTITION pt1")
         .locks("pt1", SHARE_UPDATE_EXCLUSIVE, "pt", ACCESS_EXCLUSIVE).versions(13, 13),
     fact("alter-table-detach-partition-concurrently",
-        "DETACH PARTITION … CONCURRENTLY (PG14+, outside a transaction)",
+        "DETACH PARTITION … CONCURRENTLY (PG14+, outside a transaction): SHARE UPDATE EXCLUSIVE on the parent; the partition briefly ACCESS EXCLUSIVE while its CHECK is added",
         "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10); INSERT INTO pt SELECT g, g % 10 FROM generate_series(1, 100000) g",
         "ALTER TABLE pt DETACH PARTITION pt1 CONCURRENTLY")
-        // The second of its two transactions takes ACCESS EXCLUSIVE on the partition (never on the
-        // parent); trace's server-side sampler catches it now and then (docs/trace.md).
         .locks("pt", SHARE_UPDATE_EXCLUSIVE, "pt1", ACCESS_EXCLUSIVE).outsideTransaction().versions(14, 18),
     fact("create-table-partition-of",
         "CREATE TABLE … PARTITION OF locks the parent ACCESS EXCLUSIVE",
@@ -560,6 +568,11 @@ public final class LockFacts {
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c)",
         "DROP INDEX t_c")
         .locks("t", ACCESS_EXCLUSIVE, "t_c", ACCESS_EXCLUSIVE),
+    fact("drop-index-partitioned",
+        "DROP INDEX of a partitioned index drops the partitions' indexes too",
+        "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10); CREATE INDEX pt_k ON pt (k)",
+        "DROP INDEX pt_k")
+        .locks("pt", ACCESS_EXCLUSIVE, "pt_k", ACCESS_EXCLUSIVE, "pt1", ACCESS_EXCLUSIVE, "pt1_k_idx", ACCESS_EXCLUSIVE),
     fact("drop-index-concurrently",
         "DROP INDEX CONCURRENTLY (outside a transaction)",
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c); INSERT INTO t SELECT g, g FROM generate_series(1, 200000) g",
@@ -800,6 +813,11 @@ public final class LockFacts {
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c)",
         "INSERT INTO t (id, c) VALUES (1, 2)")
         .locks("t", ROW_EXCLUSIVE),
+    fact("insert-partitioned",
+        "INSERT into a partitioned table: ROW EXCLUSIVE on the partitions its rows route to",
+        "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10); CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20)",
+        "INSERT INTO pt (k, id) VALUES (15, 1), (3, 2)")
+        .locks("pt", ROW_EXCLUSIVE, "pt2", ROW_EXCLUSIVE, "pt1", ROW_EXCLUSIVE),
     fact("insert-select",
         "INSERT … SELECT reads the source",
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c); CREATE TABLE t2 (id int, c int)",

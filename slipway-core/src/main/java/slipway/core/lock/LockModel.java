@@ -495,6 +495,12 @@ public final class LockModel {
         case REPLICA_IDENTITY -> {
           fact("alter-table-replica-identity");
           recurse = false;
+          Tokens ri = Tokens.of(a.text());
+          int using = ri.find(0, "index");
+          if (using > 0 && ri.is(using - 1, "using")) {
+            fact("alter-table-replica-identity-using-index");
+            lock(new Name(name.schema(), ri.get(using + 1).value()), SHARE);
+          }
         }
         case RENAME_COLUMN -> {
           fact("alter-table-rename-column");
@@ -538,7 +544,7 @@ public final class LockModel {
             transactional = false;
           }
           if (a.name() != null) {
-            // SHARE UPDATE EXCLUSIVE in the first transaction, ACCESS EXCLUSIVE in the second.
+            // The second transaction adds the partition's bound as a CHECK under ACCESS EXCLUSIVE.
             lock(a.name(), ACCESS_EXCLUSIVE);
           }
         }
@@ -681,6 +687,19 @@ public final class LockModel {
       }
       if (!collationOnly || rewrite) {
         structural |= rewrite;
+      }
+      // The column's default is re-cooked for the new type: a sequence it calls is read (PostgreSQL 14+).
+      if (col != null && col.defaultExpr != null && v >= 14) {
+        Tokens d = Tokens.of(col.defaultExpr);
+        for (int i = 0; i < d.size(); i++) {
+          if (d.is(i, "nextval") && d.get(i + 2).type() == Tokens.Type.STRING) {
+            Name seq = Name.of(d.get(i + 2).value().replace("\"", ""));
+            if (c.relation(seq) != null) {
+              fact("alter-column-type-serial");
+              lockKey(seq.key(), ACCESS_SHARE);
+            }
+          }
+        }
       }
       // Foreign keys on the column are dropped and re-added: the other table's FK triggers change
       // (ACCESS EXCLUSIVE there) and the key index is looked up again.
@@ -1468,8 +1487,16 @@ public final class LockModel {
               fact("drop-index");
               if (idx != null) {
                 lockKey(idx.table, ACCESS_EXCLUSIVE);
+                lock(p.name(), ACCESS_EXCLUSIVE);
+                // A partitioned index drops the partitions' indexes attached to it.
                 for (Catalog.Relation d : c.descendants(idx.table)) {
+                  fact("drop-index-partitioned");
                   lockKey(d.key, ACCESS_EXCLUSIVE);
+                  for (Catalog.Index child : c.indexesOf(d.key)) {
+                    if (child.columns.equals(idx.columns) && child.unique == idx.unique) {
+                      lock(child.key, child.name.display(), ACCESS_EXCLUSIVE);
+                    }
+                  }
                 }
               }
               lock(p.name(), ACCESS_EXCLUSIVE);
@@ -1929,6 +1956,12 @@ public final class LockModel {
           if (r != null) {
             sequencesOf(r, t, p.next());
           }
+          if (r != null && r.kind == Catalog.Kind.PARTITIONED_TABLE) {
+            for (String part : routedPartitions(r, t, p.next())) {
+              fact("insert-partitioned");
+              lockKey(part, ROW_EXCLUSIVE);
+            }
+          }
         }
         case "update", "delete" -> {
           kind = verb.toUpperCase(Locale.ROOT);
@@ -2049,6 +2082,111 @@ public final class LockModel {
             lockKey(seq.key(), ROW_EXCLUSIVE);
           }
         }
+      }
+    }
+
+    /**
+     * The partitions an INSERT … VALUES routes its rows to, when the partition key is one column and
+     * the values are literals (LIST and RANGE bounds; else the DEFAULT partition). Others: none known.
+     */
+    List<String> routedPartitions(Catalog.Relation parent, Tokens t, int from) {
+      List<String> out = new ArrayList<>();
+      if (parent.partitionKey.size() != 1 || parent.partitionKey.get(0) == null) {
+        return out;
+      }
+      List<String> columns = new ArrayList<>();
+      int k = from;
+      if (t.isOp(k, "(")) {
+        for (int[] part : t.commaSeparated(k + 1, t.closing(k))) {
+          columns.add(t.get(part[0]).value());
+        }
+        k = t.closing(k) + 1;
+      } else {
+        columns.addAll(parent.columns.keySet());
+      }
+      if (t.is(k, "overriding")) {
+        k += 3;
+      }
+      if (!t.is(k, "values")) {
+        return out;
+      }
+      int position = columns.indexOf(parent.partitionKey.get(0));
+      if (position < 0) {
+        return out;
+      }
+      k++;
+      while (t.isOp(k, "(")) {
+        int close = t.closing(k);
+        List<int[]> values = t.commaSeparated(k + 1, close);
+        if (position < values.size()) {
+          int[] v = values.get(position);
+          String literal = literal(t, v[0], v[1]);
+          String part = literal == null ? null : route(parent, literal);
+          if (part != null && !out.contains(part)) {
+            out.add(part);
+          }
+        }
+        k = close + 1;
+        if (t.isOp(k, ",")) {
+          k++;
+        }
+      }
+      return out;
+    }
+
+    private String literal(Tokens t, int a, int e) {
+      if (e - a == 1 && (t.get(a).type() == Tokens.Type.NUMBER || t.get(a).type() == Tokens.Type.STRING)) {
+        return t.get(a).value();
+      }
+      if (e - a == 2 && t.isOp(a, "-") && t.get(a + 1).type() == Tokens.Type.NUMBER) {
+        return "-" + t.get(a + 1).value();
+      }
+      return null;
+    }
+
+    private String route(Catalog.Relation parent, String value) {
+      String fallback = null;
+      for (Catalog.Relation child : c.children(parent.key)) {
+        if (!parent.key.equals(child.partitionOf) || child.partitionBound == null) {
+          continue;
+        }
+        if (child.partitionBound.equals("DEFAULT")) {
+          fallback = child.key;
+          continue;
+        }
+        Tokens b = Tokens.of(child.partitionBound);
+        int in = b.find(0, "in");
+        int fromAt = b.find(0, "from");
+        boolean match = false;
+        if (in >= 0 && b.isOp(in + 1, "(")) {
+          for (int[] part : b.commaSeparated(in + 2, b.closing(in + 1))) {
+            String lit = literal(b, part[0], part[1]);
+            match |= lit != null && compare(lit, value) == 0;
+          }
+        } else if (fromAt >= 0 && b.isOp(fromAt + 1, "(")) {
+          int close = b.closing(fromAt + 1);
+          String lo = literal(b, fromAt + 2, close);
+          int to = b.find(close + 1, "to");
+          String hi = to >= 0 ? literal(b, to + 2, b.closing(to + 1)) : null;
+          boolean loOk = b.is(fromAt + 2, "minvalue") || (lo != null && compare(lo, value) <= 0);
+          boolean hiOk = to >= 0 && (b.is(to + 2, "maxvalue") || (hi != null && compare(value, hi) < 0));
+          match = loOk && hiOk;
+        }
+        if (match) {
+          if (child.kind == Catalog.Kind.PARTITIONED_TABLE) {
+            return null; // sub-partitioned: the leaf depends on another key
+          }
+          return child.key;
+        }
+      }
+      return fallback;
+    }
+
+    private static int compare(String a, String b) {
+      try {
+        return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b));
+      } catch (NumberFormatException e) {
+        return a.compareTo(b);
       }
     }
 
