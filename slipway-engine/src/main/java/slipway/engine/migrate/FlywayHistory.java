@@ -15,34 +15,19 @@ import slipway.engine.postgres.Identifiers;
  * Flyway's table has no place for per-statement progress: for a migration run in several groups
  * Slipway keeps it in {@code slipway_flyway_progress} beside it, keyed by installed_rank.
  */
-final class FlywayHistory implements History {
+final class FlywayHistory extends History {
   static final String DEFAULT_TABLE = "flyway_schema_history";
   static final String PROGRESS_TABLE = "slipway_flyway_progress";
-  private final String schema;
-  private final String name;
-  private final String qualified;
   private final String progress;
 
   FlywayHistory(String schema, String name) {
-    this.schema = schema;
-    this.name = name;
-    this.qualified = Identifiers.qualified(schema, name);
+    super(schema, name);
     this.progress = Identifiers.qualified(schema, PROGRESS_TABLE);
-  }
-
-  @Override
-  public String table() {
-    return schema + "." + name;
   }
 
   @Override
   public String mode() {
     return "flyway";
-  }
-
-  @Override
-  public boolean exists(Connection c) throws SQLException {
-    return Tables.exists(c, schema, name);
   }
 
   @Override

@@ -14,32 +14,17 @@ import slipway.engine.postgres.Identifiers;
  * per-statement progress and measured lock waits. The version is kept in the table's comment so a
  * newer Slipway can upgrade the table.
  */
-final class SlipwayHistory implements History {
+final class SlipwayHistory extends History {
   static final String DEFAULT_TABLE = "slipway_schema_history";
   static final int TABLE_VERSION = 1;
-  private final String schema;
-  private final String name;
-  private final String qualified;
 
   SlipwayHistory(String schema, String name) {
-    this.schema = schema;
-    this.name = name;
-    this.qualified = Identifiers.qualified(schema, name);
-  }
-
-  @Override
-  public String table() {
-    return schema + "." + name;
+    super(schema, name);
   }
 
   @Override
   public String mode() {
     return "slipway";
-  }
-
-  @Override
-  public boolean exists(Connection c) throws SQLException {
-    return Tables.exists(c, schema, name);
   }
 
   @Override
