@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import slipway.core.BadInputException;
@@ -68,6 +69,8 @@ class BackfillTest {
     assertEquals("0", db.value("SELECT count(*) FROM users WHERE email_normalized IS NULL"));
   }
 
+  /** A claim about PostgreSQL (row comparison, SKIP LOCKED, PREPARE): proven on both majors. */
+  @Tag("pg-behaviour")
   @Test
   void compositeKey(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE lines (order_id int, line int, counter int NOT NULL DEFAULT 0,"
@@ -112,6 +115,8 @@ class BackfillTest {
     assertEquals("0", db.value("SELECT max(counter) FROM accounts"));
   }
 
+  /** A claim about PostgreSQL (row comparison, SKIP LOCKED, PREPARE): proven on both majors. */
+  @Tag("pg-behaviour")
   @Test
   void rowLockedByTheApplicationIsSkippedThenDone(TestDatabase db) throws Exception {
     accounts(db, 3000);
@@ -196,6 +201,8 @@ class BackfillTest {
     assertEveryRowOnce(db, "accounts", 2000);
   }
 
+  /** A claim about PostgreSQL (row comparison, SKIP LOCKED, PREPARE): proven on both majors. */
+  @Tag("pg-behaviour")
   @Test
   void killMinusNineMidwayThenRerunUpdatesEveryRowExactlyOnce(TestDatabase db) throws Exception {
     accounts(db, 20000);
@@ -224,6 +231,8 @@ class BackfillTest {
     assertTrue(said.stream().anyMatch(l -> l.contains("resuming")), said.toString());
   }
 
+  /** A claim about PostgreSQL (row comparison, SKIP LOCKED, PREPARE): proven on both majors. */
+  @Tag("pg-behaviour")
   @Test
   void badExpressionIsOneLineAndTouchesNothing(TestDatabase db) throws Exception {
     accounts(db, 10);
