@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,46 @@ class BackfillCommandTest {
     assertTrue(err.toString().startsWith("slipway: ") && err.toString().contains("cannot connect"), err.toString());
     assertTrue(!err.toString().contains("s3cret"), err.toString());
     assertEquals(1, err.toString().lines().count(), err.toString());
+  }
+
+  /** Ctrl-C (SIGTERM here: the same shutdown hooks) stops after the current batch; a rerun finishes, each row once. */
+  @Test
+  void sigtermStopsAfterTheCurrentBatchAndRerunResumes(TestDatabase db) throws Exception {
+    db.execute("CREATE TABLE accounts (id int PRIMARY KEY, counter int NOT NULL DEFAULT 0, done boolean NOT NULL DEFAULT false);"
+        + "INSERT INTO accounts (id) SELECT g FROM generate_series(1, 20000) g");
+    String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+    Path log = Files.createTempFile("backfill", ".log");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "backfill", "run", "--url", db.url(), "--table", "accounts", "--set", "counter = counter + 1, done = true",
+        "--where", "NOT done", "--min-batch", "50", "--max-batch", "50", "--pause-ms", "5")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!batchesAtLeast(db, 20)) {
+        assertTrue(System.nanoTime() < deadline && child.isAlive(), Files.readString(log));
+        Thread.sleep(20);
+      }
+      child.destroy(); // SIGTERM
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      child.destroyForcibly();
+    }
+    String said = Files.readString(log);
+    assertTrue(said.contains("stopped after") && said.contains("run it again to resume"), said);
+    long done = Long.parseLong(db.value("SELECT count(*) FROM accounts WHERE done"));
+    assertTrue(done > 0 && done < 20000, said);
+    assertEquals(Long.toString(done), db.value("SELECT rows_done FROM slipway_backfill"));
+    assertEquals(0, run("backfill", "run", "--url", db.url(), "--table", "accounts",
+        "--set", "counter = counter + 1, done = true", "--where", "NOT done"), err.toString());
+    assertEquals("20000 1 1", db.value("SELECT count(*) || ' ' || min(counter) || ' ' || max(counter) FROM accounts"));
+  }
+
+  private static boolean batchesAtLeast(TestDatabase db, int n) {
+    try {
+      return "t".equals(db.value("SELECT batches >= " + n + " FROM slipway_backfill"));
+    } catch (java.sql.SQLException notYet) {
+      return false;
+    }
   }
 
   @Test

@@ -137,6 +137,8 @@ final class BackfillRunner {
       for (Range r : Range.values()) {
         prepareOrReject("slipway_batch_" + r.name().toLowerCase(Locale.ROOT), sql.batchParamTypes(r),
             sql.setModeSql(r), "--set");
+        prepareOrReject("slipway_left_" + r.name().toLowerCase(Locale.ROOT), sql.batchParamTypes(r),
+            sql.leftoverSql(r), "--where");
       }
     }
     health = new HealthCheck(table.oid(), def.maxReplicationLag.toMillis() / 1000.0, def.maxLockWaiters, def.probe);
@@ -345,7 +347,8 @@ final class BackfillRunner {
       cursor.forEach(v -> args.add(Identifiers.literal(v)));
     }
     bound.hi.forEach(v -> args.add(Identifiers.literal(v)));
-    String exec = "EXECUTE slipway_batch_" + range.name().toLowerCase(Locale.ROOT) + " (" + String.join(", ", args) + ")";
+    String argList = " (" + String.join(", ", args) + ")";
+    String exec = "EXECUTE slipway_batch_" + range.name().toLowerCase(Locale.ROOT) + argList;
     long t0 = System.nanoTime();
     c.setAutoCommit(false);
     try {
@@ -360,8 +363,17 @@ final class BackfillRunner {
           try (ResultSet rs = s.executeQuery(exec)) {
             rs.next();
             rows = rs.getLong(1);
-            skipped = rs.getLong(2);
-            skippedKeys = rs.getString(3);
+            stillMatching(rs.getLong(2), cursor, bound);
+          }
+          // Rows SKIP LOCKED passed over: only possible while another session holds row locks on
+          // the table (it keeps its RowShareLock/RowExclusiveLock until it ends). One that ended
+          // in between leaves its rows to the final verification and the next pass.
+          if (othersMayHoldRowLocks()) {
+            try (ResultSet rs = s.executeQuery("EXECUTE slipway_left_" + range.name().toLowerCase(Locale.ROOT) + argList)) {
+              rs.next();
+              skipped = rs.getLong(1);
+              skippedKeys = rs.getString(2);
+            }
           }
         }
       }
@@ -388,6 +400,9 @@ final class BackfillRunner {
         say("backfill " + name + ": skipped " + skipped + " rows locked by other transactions; will retry them");
       }
       return new Batch(rows, skipped, status);
+    } catch (RuntimeException e) {
+      rollbackQuietly(); // before setAutoCommit(true), which would commit
+      throw e;
     } catch (SQLException e) {
       rollbackQuietly();
       String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -407,6 +422,27 @@ final class BackfillRunner {
           + ") failed: " + TargetTable.firstLine(e) + "; fix the expression and run again (the cursor is kept)");
     } finally {
       c.setAutoCommit(true);
+    }
+  }
+
+  /** The SET must make the predicate false, else the rows stay "to do" and a rerun updates them again. */
+  private void stillMatching(long still, List<String> cursor, Bound bound) {
+    if (still > 0) {
+      throw new BadInputException("--set", still + " rows of the batch after key (" + (cursor == null ? "start"
+          : String.join(", ", cursor)) + ") still match --where after the update, so a rerun would update them"
+          + " again; make --where select exactly the rows still to do (nothing was changed)");
+    }
+  }
+
+  private boolean othersMayHoldRowLocks() throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'relation'"
+        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = ?"
+        + " AND pid <> pg_backend_pid() AND mode IN ('RowShareLock', 'RowExclusiveLock'))")) {
+      ps.setLong(1, table.oid());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
     }
   }
 
@@ -444,15 +480,25 @@ final class BackfillRunner {
       c.setAutoCommit(false);
       long rows;
       long still;
-      try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("EXECUTE slipway_batch_keys (" + Identifiers.literal(keys) + ")")) {
-        rs.next();
-        rows = rs.getLong(1);
-        still = rs.getLong(2);
-        String stillKeys = rs.getString(3);
+      try (Statement s = c.createStatement()) {
+        String arg = " (" + Identifiers.literal(keys) + ")";
+        try (ResultSet rs = s.executeQuery("EXECUTE slipway_batch_keys" + arg)) {
+          rs.next();
+          rows = rs.getLong(1);
+          stillMatching(rs.getLong(2), null, new Bound(false, List.of(), 0));
+        }
+        String stillKeys;
+        try (ResultSet rs = s.executeQuery("EXECUTE slipway_left_keys" + arg)) {
+          rs.next();
+          still = rs.getLong(1);
+          stillKeys = rs.getString(2);
+        }
         double rate = (runRows + rows) / Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         store.recordBatch(c, name, null, 0, rows, sizes.size(), rate, stillKeys, true);
         c.commit();
+      } catch (RuntimeException e) {
+        rollbackQuietly();
+        throw e;
       } catch (SQLException e) {
         rollbackQuietly();
         String state = e.getSQLState() == null ? "" : e.getSQLState();

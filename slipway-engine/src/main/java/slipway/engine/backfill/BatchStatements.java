@@ -111,35 +111,37 @@ final class BatchStatements {
   /**
    * The batch in SET mode. It locks the range's rows that match the predicate with
    * {@code FOR UPDATE SKIP LOCKED} (a row the application holds is skipped, never waited for, so
-   * neither side can wait long on the other nor deadlock), updates exactly those by ctid (a TID
-   * scan; the lock keeps the ctid stable until commit), and reports the candidates it could not lock.
-   * Result: rows updated, rows skipped, skipped keys as a JSON array of arrays of text.
+   * neither side can wait long on the other nor deadlock) and updates exactly those by ctid (a TID
+   * scan; the lock keeps the ctid stable until commit). Result: rows updated, and how many of them
+   * still match the predicate after the update (must be 0: else a rerun would update them again).
    */
   String setModeSql(Range range) {
     String t = table.qualified();
-    String keys = keyList(null);
-    String pred = where == null ? "" : " AND (\n" + where + "\n)";
-    String skippedKeys = table.key().stream().map(k -> "slipway_c." + k.quoted() + "::text")
-        .collect(Collectors.joining(", "));
-    return "WITH slipway_candidates AS MATERIALIZED (\n"
-        + "  SELECT ctid AS slipway_tid, " + keys + " FROM " + t + "\n"
-        + "   WHERE " + rangeCondition(range, null) + pred + "),\n"
-        + "slipway_locked AS MATERIALIZED (\n"
+    String pred = " AND (\n" + where + "\n)";
+    return "WITH slipway_locked AS MATERIALIZED (\n"
         + "  SELECT ctid AS slipway_tid FROM " + t + "\n"
-        + "   WHERE ctid = ANY (ARRAY(SELECT slipway_tid FROM slipway_candidates))" + pred + "\n"
+        + "   WHERE " + rangeCondition(range, null) + pred + "\n"
         + "   FOR UPDATE SKIP LOCKED),\n"
         + "slipway_done AS (\n"
         + "  UPDATE " + t + " SET\n" + set + "\n"
         + "   WHERE ctid = ANY (ARRAY(SELECT slipway_tid FROM slipway_locked))\n"
-        + "  RETURNING 1),\n"
-        + "slipway_counts AS (SELECT (SELECT count(*) FROM slipway_done) AS done,\n"
-        + "  (SELECT count(*) FROM slipway_candidates) - (SELECT count(*) FROM slipway_locked) AS skipped)\n"
-        + "SELECT done, skipped, CASE WHEN skipped = 0 THEN '[]' ELSE (\n"
-        + "  SELECT coalesce(jsonb_agg(jsonb_build_array(" + skippedKeys + ")), '[]')::text\n"
-        + "    FROM (SELECT * FROM slipway_candidates AS slipway_c0 WHERE NOT EXISTS (\n"
-        + "      SELECT 1 FROM slipway_locked AS slipway_l WHERE slipway_l.slipway_tid = slipway_c0.slipway_tid)\n"
-        + "      LIMIT " + SKIPPED_KEYS_PER_BATCH + ") AS slipway_c) END\n"
-        + "  FROM slipway_counts";
+        + "  RETURNING coalesce((\n" + where + "\n), false) AS slipway_still)\n"
+        + "SELECT count(*), count(*) FILTER (WHERE slipway_still) FROM slipway_done";
+  }
+
+  /**
+   * The range's rows that still match the predicate, run after the batch in its transaction: the
+   * rows SKIP LOCKED passed over (or that changed under it). Result: how many (at most
+   * {@link #SKIPPED_KEYS_PER_BATCH}), and their keys as a JSON array of arrays of text.
+   */
+  String leftoverSql(Range range) {
+    String keys = keyList(null);
+    String asText = table.key().stream().map(k -> "slipway_left." + k.quoted() + "::text")
+        .collect(Collectors.joining(", "));
+    return "SELECT count(*), coalesce(jsonb_agg(jsonb_build_array(" + asText + ")), '[]')::text FROM (\n"
+        + "  SELECT " + keys + " FROM " + table.qualified() + "\n"
+        + "   WHERE " + rangeCondition(range, null) + " AND (\n" + where + "\n)\n"
+        + "   LIMIT " + SKIPPED_KEYS_PER_BATCH + ") AS slipway_left";
   }
 
   /** The batch in template mode: the user's statement with {@code {range}} / {@code {range:alias}} expanded. */

@@ -48,6 +48,7 @@ final class HealthCheck {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT (SELECT coalesce(max(extract(epoch FROM replay_lag)), 0) FROM pg_stat_replication),"
             + " (SELECT count(*) FROM pg_stat_activity a WHERE a.wait_event_type = 'Lock'"
+            + "   AND a.datname = current_database()"
             + "   AND a.pid <> pg_backend_pid() AND EXISTS (SELECT 1 FROM pg_locks l"
             + "     WHERE l.pid = a.pid AND l.locktype = 'relation' AND l.relation = ?))")) {
       ps.setLong(1, oid);

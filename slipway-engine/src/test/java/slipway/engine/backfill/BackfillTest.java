@@ -253,6 +253,17 @@ class BackfillTest {
   }
 
   @Test
+  void setThatLeavesThePredicateTrueIsRefusedBeforeAnyRowChanges(TestDatabase db) throws Exception {
+    accounts(db, 1000);
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> counting(db, "accounts").set("counter = counter + 1").run());
+    assertEquals("--set: 1000 rows of the batch after key (start) still match --where after the update, so a rerun"
+        + " would update them again; make --where select exactly the rows still to do (nothing was changed)", e.getMessage());
+    assertEquals("0", db.value("SELECT max(counter) FROM accounts"));
+    assertEquals("0", db.value("SELECT rows_done FROM slipway_backfill"));
+  }
+
+  @Test
   void userQuestionMarkOperatorIsNotAJdbcPlaceholder(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE docs (id int PRIMARY KEY, body jsonb NOT NULL, has_tag boolean);"
         + "INSERT INTO docs SELECT g, CASE WHEN g % 2 = 0 THEN '{\"tag\": 1}'::jsonb ELSE '{}' END FROM generate_series(1, 100) g");
@@ -289,6 +300,42 @@ class BackfillTest {
     db.execute("UPDATE gate SET go = true");
     assertEquals("finished", run.get(30, TimeUnit.SECONDS).status());
     assertTrue(said.stream().anyMatch(l -> l.contains("resuming after")), said.toString());
+  }
+
+  @Tag("pg-behaviour")
+  @Test
+  void holdsWhileApplicationSessionsQueueOnLocksOnTheTable(TestDatabase db) throws Exception {
+    accounts(db, 500);
+    try (Connection holder = db.connect(); Connection w1 = db.connect(); Connection w2 = db.connect()) {
+      holder.setAutoCommit(false);
+      try (Statement s = holder.createStatement()) {
+        s.execute("UPDATE accounts SET balance = 1 WHERE id = 1");
+      }
+      // Two application sessions queue behind the holder: pg_stat_activity shows them waiting on a Lock.
+      CompletableFuture<Void> q1 = CompletableFuture.runAsync(() -> exec(w1, "UPDATE accounts SET balance = 2 WHERE id = 1"));
+      CompletableFuture<Void> q2 = CompletableFuture.runAsync(() -> exec(w2, "UPDATE accounts SET balance = 3 WHERE id = 1"));
+      waitFor(db, "SELECT count(*) = 2 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+          + " AND datname = current_database()");
+      CompletableFuture<BackfillResult> run = CompletableFuture.supplyAsync(() -> counting(db, "accounts")
+          .maxLockWaiters(1).run());
+      Thread.sleep(1500);
+      assertEquals("0", db.value("SELECT count(*) FROM accounts WHERE done"));
+      assertTrue(said.stream().anyMatch(l -> l.contains("holding, 2 sessions waiting on locks on the table (> 1)")),
+          said.toString());
+      holder.commit();
+      q1.get(10, TimeUnit.SECONDS);
+      q2.get(10, TimeUnit.SECONDS);
+      assertEquals("finished", run.get(30, TimeUnit.SECONDS).status());
+      assertEveryRowOnce(db, "accounts", 500);
+    }
+  }
+
+  private static void exec(Connection c, String sql) {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
