@@ -40,6 +40,7 @@ final class BackfillRunner {
   private long keysDone;
   private long estimatedKeys;
   private int pass;
+  private int rechecks;
   private long skippedOutstanding;
   private long lastProgress;
   private long lastRevisit;
@@ -262,12 +263,24 @@ final class BackfillRunner {
           return result("finished", null);
         }
         say("backfill " + name + ": pass " + pass + " done; verifying that no row matches " + oneLine(def.where));
-        long remaining = verify();
+        long[] count = new long[1];
+        String leftKeys = verify(count);
+        long remaining = count[0];
         if (remaining == 0) {
           store.finish(c, name, "finished", 0L, "verified: no row matches the predicate");
           progress(true);
           say("backfill " + name + ": finished and verified, " + (totalRowsBefore + runRows) + " rows updated");
           return result("finished", 0L);
+        }
+        if (remaining <= BatchStatements.SKIPPED_KEYS_PER_BATCH && rechecks < def.maxPasses) {
+          // A few rows: locked or changed by the application while their batch ran. Retry them by
+          // key rather than walk the whole key again.
+          rechecks++;
+          say("backfill " + name + ": " + remaining + " rows still match (locked or changed by the application"
+              + " while their batch ran); retrying them by key");
+          store.setSkipped(c, name, leftKeys);
+          skippedOutstanding = remaining;
+          continue;
         }
         if (pass < def.maxPasses) {
           say("backfill " + name + ": " + remaining + " rows still match (changed by the application behind the"
@@ -539,10 +552,12 @@ final class BackfillRunner {
     }
   }
 
-  private long verify() throws SQLException {
+  /** Returns the keys (JSON) of the first rows that still match; {@code count[0]} gets how many match. */
+  private String verify(long[] count) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXECUTE slipway_verify")) {
       rs.next();
-      return rs.getLong(1);
+      count[0] = rs.getLong(1);
+      return rs.getString(2);
     }
   }
 

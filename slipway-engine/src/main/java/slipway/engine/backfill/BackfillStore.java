@@ -237,6 +237,15 @@ final class BackfillStore {
     }
   }
 
+  void setSkipped(Connection c, String name, String keys) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified()
+        + " SET skipped = CAST(? AS jsonb), updated_at = now() WHERE name = ?")) {
+      ps.setString(1, keys);
+      ps.setString(2, name);
+      ps.executeUpdate();
+    }
+  }
+
   void startPass(Connection c, String name, int pass) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified()
         + " SET pass = ?, cursor = NULL, keys_done = 0, updated_at = now() WHERE name = ?")) {

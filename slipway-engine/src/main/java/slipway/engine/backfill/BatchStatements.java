@@ -179,8 +179,16 @@ final class BatchStatements {
     return out.toString();
   }
 
-  /** Counts the rows that still match the predicate (the final verification). */
+  /**
+   * The final verification: how many rows still match the predicate, and the keys of the first
+   * {@link #SKIPPED_KEYS_PER_BATCH} of them (to retry by key rather than walk the table again).
+   */
   String verifySql() {
-    return "SELECT count(*) FROM " + table.qualified() + " WHERE (\n" + where + "\n)";
+    String keys = keyList(null);
+    String asText = table.key().stream().map(k -> "slipway_v." + k.quoted() + "::text").collect(Collectors.joining(", "));
+    return "SELECT count(*), coalesce(jsonb_agg(jsonb_build_array(" + asText + ")) FILTER (WHERE slipway_n <= "
+        + SKIPPED_KEYS_PER_BATCH + "), '[]')::text FROM (\n"
+        + "  SELECT " + keys + ", row_number() OVER () AS slipway_n FROM " + table.qualified() + " WHERE (\n"
+        + where + "\n)) AS slipway_v";
   }
 }

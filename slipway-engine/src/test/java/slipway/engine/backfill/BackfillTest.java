@@ -338,19 +338,36 @@ class BackfillTest {
     }
   }
 
-  @Test
-  void applicationRedirtyingRowsBehindTheCursorGetsAnotherPass(TestDatabase db) throws Exception {
-    accounts(db, 1000);
-    // A trigger plays an application that keeps writing rows that match the predicate behind the cursor.
+  /** A trigger plays an application that writes rows matching the predicate behind the cursor, once. */
+  private static void redirtyOnce(TestDatabase db, int lastId, int upToId) throws Exception {
     db.execute("CREATE TABLE once (fired boolean);"
         + "CREATE FUNCTION redirty() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-        + "  IF NEW.id = 1000 AND NOT EXISTS (SELECT FROM once) THEN INSERT INTO once VALUES (true);"
-        + "    UPDATE accounts SET done = false WHERE id = 1; END IF; RETURN NEW; END $$;"
+        + "  IF NEW.id = " + lastId + " AND NOT EXISTS (SELECT FROM once) THEN INSERT INTO once VALUES (true);"
+        + "    UPDATE accounts SET done = false WHERE id <= " + upToId + "; END IF; RETURN NEW; END $$;"
         + "CREATE TRIGGER redirty AFTER UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION redirty()");
+  }
+
+  @Test
+  void afewRowsStillMatchingAtVerificationAreRetriedByKey(TestDatabase db) throws Exception {
+    accounts(db, 1000);
+    redirtyOnce(db, 1000, 3);
     BackfillResult r = counting(db, "accounts").batchSize(100, 100).run();
     assertEquals("finished", r.status());
+    assertEquals(1, r.passes());
+    assertEquals("2 2 2 1", db.value("SELECT string_agg(counter::text, ' ' ORDER BY id) FROM accounts WHERE id <= 4"));
+    assertTrue(said.stream().anyMatch(l -> l.contains("3 rows still match (locked or changed by the application"
+        + " while their batch ran); retrying them by key")), said.toString());
+  }
+
+  @Test
+  void manyRowsStillMatchingAtVerificationGetAnotherPass(TestDatabase db) throws Exception {
+    accounts(db, 3000);
+    redirtyOnce(db, 3000, 1500);
+    BackfillResult r = counting(db, "accounts").batchSize(500, 500).run();
+    assertEquals("finished", r.status());
     assertEquals(2, r.passes());
-    assertEquals("2", db.value("SELECT counter FROM accounts WHERE id = 1"));
+    assertEquals("2 1", db.value("SELECT min(counter) || ' ' || max(counter) - 1 FROM accounts WHERE id <= 1500"));
+    assertEquals("1 1", db.value("SELECT min(counter) || ' ' || max(counter) FROM accounts WHERE id > 1500"));
   }
 
   private static void waitFor(TestDatabase db, String condition) throws Exception {
