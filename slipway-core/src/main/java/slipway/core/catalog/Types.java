@@ -112,6 +112,10 @@ public final class Types {
     if (from.array != to.array()) {
       return false;
     }
+    if (from.array) {
+      // Array element coercions with a length check run per element: only a same-type change is free.
+      return from.type.equals(to.name()) && from.typmods.equals(to.typmods());
+    }
     String a = from.type;
     String b = to.name();
     Catalog.Domain domain = catalog == null ? null : catalog.domains().get(b);
@@ -168,8 +172,9 @@ public final class Types {
     if (a.equals("xml") && b.equals("text")) {
       return true;
     }
-    // timestamp -> timestamptz needs no rewrite since PostgreSQL 12 when the session time zone is UTC.
-    if (a.equals("timestamp") && b.equals("timestamptz") && pgMajor >= 12) {
+    // timestamp <-> timestamptz needs no rewrite since PostgreSQL 12 when the session time zone is UTC.
+    if (((a.equals("timestamp") && b.equals("timestamptz")) || (a.equals("timestamptz") && b.equals("timestamp")))
+        && pgMajor >= 12) {
       return tm.isEmpty() || (!fm.isEmpty() && tm.get(0) >= fm.get(0));
     }
     return false;

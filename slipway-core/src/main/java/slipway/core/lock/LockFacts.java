@@ -203,6 +203,11 @@ public final class LockFacts {
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c)",
         "ALTER TABLE t ALTER COLUMN c TYPE bigint")
         .locks("t", ACCESS_EXCLUSIVE, "t_pkey", ACCESS_EXCLUSIVE, "t_c", ACCESS_EXCLUSIVE).rewrites().scans(),
+    fact("alter-column-type-array",
+        "ALTER COLUMN TYPE of an array widening its element's typmod still rewrites (per-element coercion)",
+        "CREATE TABLE t (id int PRIMARY KEY, tags varchar(10)[])",
+        "ALTER TABLE t ALTER COLUMN tags TYPE varchar(20)[]")
+        .locks("t", ACCESS_EXCLUSIVE, "t_pkey", ACCESS_EXCLUSIVE).rewrites().scans(),
     fact("alter-column-type-binary-coercible",
         "ALTER COLUMN TYPE varchar widening / varchar to text / numeric widening",
         "CREATE TABLE t (id int, v varchar(50)); CREATE INDEX t_v ON t (v)",

@@ -418,6 +418,7 @@ public final class LockModel {
         case ENABLE_TRIGGER, DISABLE_TRIGGER -> {
           fact("alter-table-enable-disable-trigger");
           mode = SHARE_ROW_EXCLUSIVE;
+          recurse = false;
         }
         case ENABLE_RULE, DISABLE_RULE -> fact("alter-table-enable-disable-rule");
         case ROW_LEVEL_SECURITY -> {
@@ -683,6 +684,9 @@ public final class LockModel {
         }
       } else {
         fact("alter-column-type-rewrite");
+        if (col != null && col.array) {
+          fact("alter-column-type-array");
+        }
         rewriteTable(key);
       }
       if (!collationOnly || rewrite) {
