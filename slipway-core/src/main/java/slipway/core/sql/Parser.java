@@ -303,8 +303,10 @@ public final class Parser {
         case "do": s = doBlock(); break;
         case "call": case "notify": case "listen": case "unlisten": case "discard": case "checkpoint":
         case "load": case "explain": case "execute": case "deallocate": case "declare": case "fetch":
-        case "move": case "close": case "show": case "reassign":
+        case "move": case "close": case "show":
           s = other(1); break;
+        case "reassign":
+          s = c.is(1, "owned") ? other(2) : unrecognized(); break;
         case "security":
           s = c.is(1, "label") ? other(2) : unrecognized(); break;
         case "import":
@@ -534,9 +536,11 @@ public final class Parser {
         name = "interval";
         while (c.is("year") || c.is("month") || c.is("day") || c.is("hour") || c.is("minute") || c.is("second") || c.is("to")) c.advance();
       } else {
+        boolean quoted = c.peek().kind() == TokenKind.QUOTED_IDENT;
         QualifiedName q = qname();
-        name = q.schema() == null || q.schema().equals("pg_catalog") ? canonicalType(q.name()) : q.toString();
-        if (q.schema() != null && !q.schema().equals("pg_catalog")) name = q.toString();
+        // "char" (quoted) is PostgreSQL's one-byte type, not character(1): only unquoted names are aliases.
+        boolean builtin = q.schema() == null && !quoted || "pg_catalog".equals(q.schema());
+        name = builtin ? canonicalType(q.name()) : q.toString();
       }
       if (c.isSym("(") && mods.isEmpty()) mods = groupElements();
       if (name.equals("float")) {
@@ -1571,6 +1575,10 @@ public final class Parser {
         }
       } while (c.acceptSym(","));
       if (c.accept("on")) on = qname();
+      if (c.is("with") && c.peek(1).isSymbol("(")) { // DROP DATABASE … WITH (FORCE)
+        c.advance();
+        c.skipGroup();
+      }
       String behavior = null;
       if (c.accept("cascade")) behavior = "CASCADE";
       else if (c.accept("restrict")) behavior = "RESTRICT";

@@ -13,4 +13,9 @@ public record AlterSequence(Span span, QualifiedName sequence, boolean ifExists,
   public String kind() {
     return "ALTER_SEQUENCE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return sequence;
+  }
 }

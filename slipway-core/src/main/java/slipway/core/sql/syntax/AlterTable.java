@@ -13,4 +13,9 @@ public record AlterTable(Span span, String objectType, QualifiedName table, bool
   public String kind() {
     return "ALTER_" + objectType.replace(' ', '_');
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

@@ -8,4 +8,9 @@ public record AlterType(Span span, QualifiedName type, String action, String val
   public String kind() {
     return "ALTER_TYPE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return type;
+  }
 }

@@ -8,4 +8,9 @@ public record Cluster(Span span, QualifiedName table, String index) implements S
   public String kind() {
     return "CLUSTER";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

@@ -8,4 +8,9 @@ public record CommentOn(Span span, String objectType, QualifiedName target, Stri
   public String kind() {
     return "COMMENT";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return target;
+  }
 }

@@ -13,4 +13,9 @@ public record Copy(Span span, QualifiedName table, List<String> columns, boolean
   public String kind() {
     return "COPY";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

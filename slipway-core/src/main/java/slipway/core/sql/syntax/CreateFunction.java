@@ -8,4 +8,9 @@ public record CreateFunction(Span span, QualifiedName function, boolean procedur
   public String kind() {
     return procedure ? "CREATE_PROCEDURE" : "CREATE_FUNCTION";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return function;
+  }
 }

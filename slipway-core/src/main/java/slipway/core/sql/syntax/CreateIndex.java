@@ -19,4 +19,9 @@ public record CreateIndex(Span span, QualifiedName name, QualifiedName table, bo
   public boolean partial() {
     return where != null;
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

@@ -13,4 +13,9 @@ public record CreateSequence(Span span, QualifiedName sequence, boolean ifNotExi
   public String kind() {
     return "CREATE_SEQUENCE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return sequence;
+  }
 }

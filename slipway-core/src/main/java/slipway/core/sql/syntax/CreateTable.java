@@ -15,4 +15,9 @@ public record CreateTable(Span span, QualifiedName table, boolean ifNotExists, S
   public String kind() {
     return asQuery ? "CREATE_TABLE_AS" : "CREATE_TABLE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

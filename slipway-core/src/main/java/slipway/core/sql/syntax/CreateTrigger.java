@@ -13,4 +13,9 @@ public record CreateTrigger(Span span, String trigger, QualifiedName table, bool
   public String kind() {
     return "CREATE_TRIGGER";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

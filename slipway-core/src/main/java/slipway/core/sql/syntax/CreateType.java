@@ -13,4 +13,9 @@ public record CreateType(Span span, QualifiedName type, String form, List<String
   public String kind() {
     return "CREATE_TYPE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return type;
+  }
 }

@@ -8,4 +8,9 @@ public record CreateView(Span span, QualifiedName view, boolean materialized, bo
   public String kind() {
     return materialized ? "CREATE_MATERIALIZED_VIEW" : "CREATE_VIEW";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return view;
+  }
 }

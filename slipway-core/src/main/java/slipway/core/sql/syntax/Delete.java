@@ -8,4 +8,9 @@ public record Delete(Span span, QualifiedName table, boolean hasWhere, boolean h
   public String kind() {
     return "DELETE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

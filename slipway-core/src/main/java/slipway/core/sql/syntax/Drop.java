@@ -13,4 +13,9 @@ public record Drop(Span span, String objectType, List<QualifiedName> names, bool
   public String kind() {
     return "DROP_" + objectType.replace(' ', '_');
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return names.isEmpty() ? null : names.get(0);
+  }
 }

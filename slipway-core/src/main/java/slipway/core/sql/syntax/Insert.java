@@ -13,4 +13,9 @@ public record Insert(Span span, QualifiedName table, List<String> columns, boole
   public String kind() {
     return "INSERT";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

@@ -13,4 +13,9 @@ public record LockTable(Span span, List<QualifiedName> tables, String mode, bool
   public String kind() {
     return "LOCK_TABLE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return tables.isEmpty() ? null : tables.get(0);
+  }
 }

@@ -8,4 +8,9 @@ public record Merge(Span span, QualifiedName table, QualifiedName source) implem
   public String kind() {
     return "MERGE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

@@ -8,4 +8,9 @@ public record OtherCommand(Span span, String command, QualifiedName object) impl
   public String kind() {
     return command;
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return object;
+  }
 }

@@ -8,4 +8,9 @@ public record RefreshMaterializedView(Span span, QualifiedName view, boolean con
   public String kind() {
     return "REFRESH_MATERIALIZED_VIEW";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return view;
+  }
 }

@@ -8,4 +8,9 @@ public record Reindex(Span span, String target, QualifiedName name, boolean conc
   public String kind() {
     return "REINDEX";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return name;
+  }
 }

@@ -15,6 +15,15 @@ public sealed interface Statement permits AlterSequence, AlterTable, AlterType, 
 
   String kind();
 
+  /**
+   * The object the statement is about, when it names one: the table of ALTER TABLE, CREATE INDEX,
+   * INSERT/UPDATE/DELETE, COPY, CREATE TRIGGER; the (first) object of DROP, TRUNCATE, LOCK, VACUUM;
+   * the created or altered object otherwise; null when there is none.
+   */
+  default QualifiedName objectName() {
+    return null;
+  }
+
   /** Parsed into a typed node (not {@link Unrecognized}). */
   default boolean typed() {
     return !(this instanceof Unrecognized);

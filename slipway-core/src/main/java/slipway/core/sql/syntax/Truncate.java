@@ -13,4 +13,9 @@ public record Truncate(Span span, List<QualifiedName> tables, boolean only, bool
   public String kind() {
     return "TRUNCATE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return tables.isEmpty() ? null : tables.get(0);
+  }
 }

@@ -8,4 +8,9 @@ public record Update(Span span, QualifiedName table, boolean hasWhere, boolean h
   public String kind() {
     return "UPDATE";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return table;
+  }
 }

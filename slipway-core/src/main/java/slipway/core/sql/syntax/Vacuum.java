@@ -14,4 +14,9 @@ public record Vacuum(Span span, boolean analyzeOnly, boolean full, List<String> 
   public String kind() {
     return analyzeOnly ? "ANALYZE" : "VACUUM";
   }
+
+  @Override
+  public QualifiedName objectName() {
+    return tables.isEmpty() ? null : tables.get(0);
+  }
 }
