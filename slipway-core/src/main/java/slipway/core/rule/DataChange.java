@@ -72,7 +72,7 @@ record DataChange(String verb, Statement.Name table, int where, Statement s) {
 
   private static boolean constant(Token t) {
     if (t == null) return false;
-    return t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING
-        || t.isSymbol("$") || t.isSymbol("?") || t.isSymbol(":") || t.isSymbol("-");
+    return t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.PARAM
+        || t.kind() == Token.Kind.PLACEHOLDER || t.isSymbol("?") || t.isSymbol(":") || t.isSymbol("-");
   }
 }

@@ -17,10 +17,21 @@ public final class Statement {
   private String normalized;
   private final java.util.Map<String, Object> memo = new java.util.HashMap<>(4);
 
+  /** Lexes {@code text} with {@link slipway.core.sql.Lexer} (a PL/pgSQL body, a definition). */
   public Statement(Span span, String text) {
     this.span = span;
     this.text = text;
     this.tokens = List.copyOf(Tokens.of(text));
+  }
+
+  /**
+   * Reuses the tokens the splitter already lexed: {@code lexed} are Lexer tokens with offsets in a
+   * text where {@code text} starts at {@code base} (a statement split from a file is not lexed again).
+   */
+  public Statement(Span span, String text, List<slipway.core.sql.Token> lexed, int base) {
+    this.span = span;
+    this.text = text;
+    this.tokens = List.copyOf(Tokens.of(text, lexed, base));
   }
 
   /** A shape parsed once per statement and shared by every rule (ALTER TABLE actions, column definitions). */

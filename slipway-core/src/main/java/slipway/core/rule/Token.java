@@ -3,11 +3,21 @@ package slipway.core.rule;
 import java.util.Locale;
 
 /**
- * One token of a statement as the rules see it. Comments are not tokens; a dollar-quoted string is
- * one token whose {@link #body()} is the text between the tags (a DO block or function body).
+ * One token of a statement as the rules see it, made from a {@link slipway.core.sql.Lexer} token
+ * (see {@link Tokens}). Comments are not tokens; a dollar-quoted string is one token whose
+ * {@link #body()} is the text between the tags (a DO block or function body).
+ *
+ * @param text the token as written in the source
+ * @param offset where it starts in the statement's text
+ * @param value the Lexer's value: a word folded to lower case, a quoted name with its escapes
+ *     resolved, a string's or dollar-quoted body's contents, a placeholder's name, else the text
  */
-public record Token(Kind kind, String text, int offset) {
-  public enum Kind { WORD, QUOTED_IDENTIFIER, STRING, DOLLAR_STRING, NUMBER, SYMBOL }
+public record Token(Kind kind, String text, int offset, String value) {
+  /**
+   * PARAM is {@code $1}; PLACEHOLDER is a psql variable or a migration tool's placeholder
+   * ({@code :'v'}, {@code ${schema}}, {@code {{ .Schema }}}).
+   */
+  public enum Kind { WORD, QUOTED_IDENTIFIER, STRING, DOLLAR_STRING, NUMBER, PARAM, PLACEHOLDER, SYMBOL }
 
   /** Upper-cased word, or the raw text for other kinds: what keyword comparisons use. */
   public String upper() {
@@ -28,22 +38,12 @@ public record Token(Kind kind, String text, int offset) {
 
   /** The name as PostgreSQL resolves it: unquoted folded to lower case, quoted kept. */
   public String name() {
-    if (kind == Kind.QUOTED_IDENTIFIER) return text.substring(1, text.length() - 1).replace("\"\"", "\"");
-    return text.toLowerCase(Locale.ROOT);
+    return kind == Kind.WORD || kind == Kind.QUOTED_IDENTIFIER ? value : text.toLowerCase(Locale.ROOT);
   }
 
   /** The text inside the dollar quotes, or inside single quotes for a plain string. */
   public String body() {
-    if (kind == Kind.DOLLAR_STRING) {
-      int open = text.indexOf('$', 1) + 1;
-      int close = text.lastIndexOf('$', text.length() - 2);
-      return close >= open ? text.substring(open, close) : "";
-    }
-    if (kind == Kind.STRING) {
-      int q = text.indexOf('\'');
-      return text.substring(q + 1, Math.max(q + 1, text.length() - 1)).replace("''", "'");
-    }
-    return text;
+    return kind == Kind.DOLLAR_STRING || kind == Kind.STRING ? value : text;
   }
 
   public int end() {
