@@ -23,7 +23,11 @@ public final class CatalogReplay {
 
   /** Applies one statement (text without the terminating semicolon). */
   public static void apply(Catalog catalog, String sql) {
-    Tokens t = Tokens.of(sql);
+    applyTokens(catalog, Tokens.of(sql));
+  }
+
+  /** Applies one statement already tokenised (the lock model classified the same tokens). */
+  public static void applyTokens(Catalog catalog, Tokens t) {
     try {
       apply(catalog, t);
     } catch (RuntimeException | StackOverflowError e) {

@@ -43,8 +43,12 @@ public final class LockModel {
 
   /** Classifies one statement (text without the terminating semicolon). */
   public static StatementFacts classify(String sql, Catalog catalog, int pgMajor) {
+    return classify(Tokens.of(sql), catalog, pgMajor);
+  }
+
+  /** Classifies one statement already tokenised (shared with {@link slipway.core.catalog.CatalogReplay#apply(Catalog, Tokens)}). */
+  public static StatementFacts classify(Tokens t, Catalog catalog, int pgMajor) {
     Run run = new Run(catalog, pgMajor);
-    Tokens t = Tokens.of(sql);
     try {
       run.statement(t);
     } catch (RuntimeException | StackOverflowError e) {

@@ -45,9 +45,14 @@ public final class LintRunner {
   }
 
   public LintReport run(List<Migration> migrations) {
+    // Each file is split (and lexed) once; the rules and the lock facts read the same statements. The
+    // facts thread reads only their text and span (immutable); the rules' memos stay on this thread.
     List<Linter.SourceFile> files = new ArrayList<>();
+    List<List<Statement>> split = new ArrayList<>();
     for (Migration m : migrations) {
-      files.add(new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m), m.offset(), m.line()));
+      List<Statement> sts = Linter.split(m.file(), m.text(), m.offset(), m.line());
+      split.add(sts);
+      files.add(new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()));
     }
     // The facts function is independent of the rules (it keeps its own schema replay, statements in
     // order), so it runs on a second thread while the rules run; its own thread has a deep stack
@@ -56,14 +61,14 @@ public final class LintRunner {
     Thread t = new Thread(null, () -> {
       try {
         precheck.accept(migrations);
-        allFacts.complete(facts(files));
+        allFacts.complete(facts(split));
       } catch (Throwable e) {
         allFacts.completeExceptionally(e);
       }
     }, "slipway-lock-facts", 64L << 20);
     t.setDaemon(true);
     t.start();
-    List<Linter.FileResult> results = Linter.standard(config, stats).lint(files);
+    List<Linter.FileResult> results = Linter.standard(config, stats).lintSplit(files, split);
     List<List<StatementFacts>> factsPerFile = join(allFacts);
     List<LintReport.FileReport> out = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
@@ -81,11 +86,11 @@ public final class LintRunner {
     return new LintReport(version, config.pgVersion(), out);
   }
 
-  private List<List<StatementFacts>> facts(List<Linter.SourceFile> files) {
+  private List<List<StatementFacts>> facts(List<List<Statement>> split) {
     List<List<StatementFacts>> out = new ArrayList<>();
-    for (Linter.SourceFile f : files) {
+    for (List<Statement> statements : split) {
       List<StatementFacts> list = new ArrayList<>();
-      for (Statement s : Linter.split(f.name(), f.text(), f.offset(), f.line())) {
+      for (Statement s : statements) {
         StatementFacts sf;
         try {
           sf = facts.apply(s);
@@ -116,12 +121,16 @@ public final class LintRunner {
    * query, which PostgreSQL runs as one implicit transaction.
    */
   static boolean runnerTransaction(Migration m) {
+    return runnerTransaction(m, Linter.split(m.file(), m.text()));
+  }
+
+  /** {@link #runnerTransaction(Migration)} with the migration's statements already split. */
+  static boolean runnerTransaction(Migration m, List<Statement> sts) {
     if (!m.transactional()) return false;
     MigrationFormat f = m.format();
     if (f == MigrationFormat.DIESEL || f == MigrationFormat.GOOSE || f == MigrationFormat.LIQUIBASE
         || f == MigrationFormat.POPX) return true;
     if (f == MigrationFormat.FLYWAY || f == MigrationFormat.GOLANG_MIGRATE) {
-      List<Statement> sts = Linter.split(m.file(), m.text());
       return sts.size() > 1 && sts.stream().anyMatch(s -> !nonTransactional(s));
     }
     return false;

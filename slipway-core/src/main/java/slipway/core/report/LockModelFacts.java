@@ -78,8 +78,9 @@ public final class LockModelFacts implements Function<Statement, StatementFacts>
     }
     lastFile = file;
     lastOffset = s.span().offset();
-    slipway.core.lock.StatementFacts f = LockModel.classify(s.text(), catalog, pgMajor);
-    CatalogReplay.apply(catalog, s.text());
+    slipway.core.catalog.Tokens tokens = slipway.core.catalog.Tokens.of(s.text());
+    slipway.core.lock.StatementFacts f = LockModel.classify(tokens, catalog, pgMajor);
+    CatalogReplay.applyTokens(catalog, tokens);
     List<StatementFacts.Lock> locks = new ArrayList<>();
     for (LockedRelation l : f.locks()) {
       locks.add(new StatementFacts.Lock(l.relation(), l.mode().pgName()));

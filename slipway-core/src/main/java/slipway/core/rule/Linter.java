@@ -61,6 +61,18 @@ public final class Linter {
     return out;
   }
 
+  /**
+   * Lints every file with its statements already split ({@code split.get(i)} is
+   * {@code split(files.get(i).name(), text, offset, line)}), so a caller that also needs the statements
+   * (the lock facts) splits and lexes each file once.
+   */
+  public List<FileResult> lintSplit(List<SourceFile> files, List<List<Statement>> split) {
+    SchemaState schema = new SchemaState();
+    List<FileResult> out = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) out.add(check(files.get(i), schema, split.get(i)));
+    return out;
+  }
+
   /** Splits a migration into statements (psql meta-commands are left out). */
   public static List<Statement> split(String file, String source) {
     return split(file, source, 0, 1);
@@ -78,8 +90,11 @@ public final class Linter {
   }
 
   FileResult check(SourceFile file, SchemaState schema) {
+    return check(file, schema, split(file.name(), file.text(), file.offset(), file.line()));
+  }
+
+  FileResult check(SourceFile file, SchemaState schema, List<Statement> statements) {
     schema.startMigration();
-    List<Statement> statements = split(file.name(), file.text(), file.offset(), file.line());
     List<Suppression> suppressions = Suppression.in(file.text(), file.offset(), file.line());
     boolean wrapped = (config.assumeInTransaction() || file.runnerTransaction()) && !optsOutOfTransaction(file);
     boolean down = isDown(file.name());
