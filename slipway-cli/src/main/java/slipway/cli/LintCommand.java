@@ -53,7 +53,7 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: ./slipway.toml when present).")
   Path config;
 
-  @Option(names = "--pg-version", paramLabel = "MAJOR", description = "PostgreSQL major of production (default: 17).")
+  @Option(names = "--pg-version", paramLabel = "MAJOR", description = "PostgreSQL major of production, 13 to 18 (default: 18, the newest).")
   Integer pgVersion;
 
   @Option(names = "--assume-in-transaction", description = "The migration runner wraps every file in a transaction.")

@@ -25,7 +25,7 @@ import slipway.core.BadInputException;
  */
 public record LintConfig(int pgVersion, List<String> paths, boolean assumeInTransaction, Severity failOn,
     Map<String, String> ruleSettings) {
-  public static final int DEFAULT_PG_VERSION = 17;
+  public static final int DEFAULT_PG_VERSION = 18;
   public static final LintConfig DEFAULT =
       new LintConfig(DEFAULT_PG_VERSION, List.of(), false, Severity.WARNING, Map.of());
 

@@ -1,26 +1,82 @@
 package slipway.core.source;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.BadInputException;
 
 /**
- * Compares migration versions numerically, part by part: {@code 1.2 < 1.10}, {@code 2 < 10},
+ * A migration version, compared numerically part by part: {@code 1.2 < 1.10}, {@code 2 < 10},
  * {@code 2019-02-26-002946 < 2019-02-27-000000}; parts are runs of digits (any length: popx uses
- * 20-digit versions), everything else separates them.
+ * 20-digit versions), everything else separates them. One class for the loader and the runner.
  */
-final class Version {
-  private Version() {}
+public final class Version implements Comparable<Version> {
+  private final String text;
+  private final List<BigInteger> parts;
 
-  static int compare(String a, String b) {
-    List<String> pa = parts(a);
-    List<String> pb = parts(b);
-    for (int i = 0; i < Math.min(pa.size(), pb.size()); i++) {
-      int c = compareDigits(pa.get(i), pb.get(i));
+  private Version(String text, List<BigInteger> parts) {
+    this.text = text;
+    this.parts = parts;
+  }
+
+  /**
+   * A migration version as Flyway reads it: runs of digits separated by anything else ({@code .},
+   * {@code _}, diesel's {@code -}), compared numerically part by part, trailing zero parts ignored
+   * ({@code 1.0} equals {@code 1}). The text keeps {@code _} shown as {@code .}, which is what Flyway
+   * stores in its history.
+   */
+  public static Version parse(String raw) {
+    String text = raw.replace('_', '.');
+    List<BigInteger> parts = new ArrayList<>();
+    for (String part : parts(text)) {
+      parts.add(new BigInteger(part));
+    }
+    if (parts.isEmpty()) {
+      throw new BadInputException(raw, "not a migration version; use digits separated by . or _ (e.g. 1, 1.2, 2024_01_15)");
+    }
+    int n = parts.size();
+    while (n > 1 && parts.get(n - 1).signum() == 0) {
+      n--;
+    }
+    return new Version(text, List.copyOf(parts.subList(0, n)));
+  }
+
+  /** Compares two version strings as {@link #parse} reads them; a version without digits sorts first. */
+  public static int compare(String a, String b) {
+    boolean da = !parts(a).isEmpty();
+    boolean db = !parts(b).isEmpty();
+    if (!da || !db) {
+      return Boolean.compare(da, db);
+    }
+    return parse(a).compareTo(parse(b));
+  }
+
+  @Override
+  public int compareTo(Version o) {
+    for (int i = 0; i < Math.max(parts.size(), o.parts.size()); i++) {
+      BigInteger a = i < parts.size() ? parts.get(i) : BigInteger.ZERO;
+      BigInteger b = i < o.parts.size() ? o.parts.get(i) : BigInteger.ZERO;
+      int c = a.compareTo(b);
       if (c != 0) {
         return c;
       }
     }
-    return Integer.compare(pa.size(), pb.size());
+    return 0;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Version v && compareTo(v) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return parts.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return text;
   }
 
   /** Compares names so that embedded numbers sort numerically ({@code v1.2/x < v1.10/a}). */

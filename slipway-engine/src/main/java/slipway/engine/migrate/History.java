@@ -1,5 +1,6 @@
 package slipway.engine.migrate;
 
+import slipway.core.source.Version;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

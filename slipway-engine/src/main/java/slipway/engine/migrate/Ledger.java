@@ -1,5 +1,6 @@
 package slipway.engine.migrate;
 
+import slipway.core.source.Version;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

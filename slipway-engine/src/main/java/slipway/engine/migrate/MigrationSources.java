@@ -1,5 +1,6 @@
 package slipway.engine.migrate;
 
+import slipway.core.source.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,9 +103,12 @@ final class MigrationSources {
           }
           retries = Optional.of(Integer.parseInt(value));
           break;
+        case "requires-backfill":
+          // The expand-contract gate, checked by Migrator just before this migration runs (BackfillGate).
+          break;
         default:
           throw new BadInputException(where, "unknown setting '" + m.group(1)
-              + "'; known: lock-timeout, statement-timeout, concurrent-timeout, retries");
+              + "'; known: lock-timeout, statement-timeout, concurrent-timeout, retries, requires-backfill");
       }
     }
     return new Migration.Header(lock, statement, concurrent, retries);

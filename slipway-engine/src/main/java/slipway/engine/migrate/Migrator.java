@@ -1,5 +1,7 @@
 package slipway.engine.migrate;
 
+import slipway.core.source.Version;
+import slipway.engine.backfill.BackfillGate;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -272,6 +274,7 @@ public final class Migrator {
             int pid = backendPid(c);
             for (int i = 0; i < work.size(); i++) {
               Ledger.Entry e = work.get(i);
+              requireFinishedBackfills(c, pending.get(i).migration());
               outcomes.add(new Run(c, h, pending.get(i), e, watch, pid).execute());
               if (i + 1 < work.size()) {
                 preflight.awaitReplication();
@@ -292,6 +295,21 @@ public final class Migrator {
       }
     } catch (SQLException e) {
       throw databaseError(e);
+    }
+  }
+
+  /**
+   * The expand-contract gate: a migration whose header says {@code -- slipway:requires-backfill=NAME}
+   * waits for that backfill to have finished and verified (docs/backfill.md). Migrations before it
+   * stay applied; the run stops here and a rerun after the backfill continues.
+   */
+  private void requireFinishedBackfills(Connection c, Migration m) throws SQLException {
+    for (String name : BackfillGate.requiredBackfills(m.text())) {
+      if (!BackfillGate.isFinished(c, name, s.schema())) {
+        throw new MigrationFailedException(m.file() + ": requires backfill '" + name + "' to be finished, but it is "
+            + BackfillGate.describe(c, name, s.schema())
+            + "; run `slipway backfill run --name " + name + " …` (or wait for it), then migrate again");
+      }
     }
   }
 
