@@ -12,7 +12,7 @@ class JsonReportTest {
     String json = ReportFixture.print(ReportFixture.report(), JsonReport::write);
     JsonNode root = new ObjectMapper().readTree(json);
     assertEquals("slipway", root.get("tool").asText());
-    assertEquals(17, root.get("pgVersion").asInt());
+    assertEquals(18, root.get("pgVersion").asInt());
     JsonNode m2 = root.get("migrations").get(1);
     assertEquals("db/V2__m2.sql", m2.get("file").asText());
     assertEquals("2", m2.get("version").asText());
