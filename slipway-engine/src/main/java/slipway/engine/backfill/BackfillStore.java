@@ -69,6 +69,15 @@ final class BackfillStore {
 
   /** Creates the table when missing (serialised by a transaction-level advisory lock). */
   void ensure(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new BadInputException("--state-schema " + schema,
+              "schema does not exist; create it first (CREATE SCHEMA) or name an existing one");
+        }
+      }
+    }
     int v = version(c);
     if (v > VERSION) {
       throw new BadInputException(schema + "." + TABLE, "has version " + v

@@ -69,6 +69,18 @@ class BackfillTest {
     assertEquals("0", db.value("SELECT count(*) FROM users WHERE email_normalized IS NULL"));
   }
 
+  @Test
+  void missingStateSchemaIsOneLineAndChangesNothing(TestDatabase db) throws Exception {
+    db.execute("CREATE TABLE users (id serial PRIMARY KEY, email text, n int)");
+    db.execute("INSERT INTO users (email) VALUES ('A')");
+    BadInputException e = assertThrows(BadInputException.class, () -> Backfill.of(db.url()).stateSchema("nope")
+        .table("users").set("n = 1").where("n IS NULL").run());
+    assertEquals("--state-schema nope: schema does not exist; create it first (CREATE SCHEMA) or name an existing one",
+        e.getMessage());
+    assertEquals("1", db.value("SELECT count(*) FROM users WHERE n IS NULL"));
+    assertEquals("0", db.value("SELECT count(*) FROM pg_class WHERE relname = 'slipway_backfill'"));
+  }
+
   /** A claim about PostgreSQL (row comparison, SKIP LOCKED, PREPARE): proven on both majors. */
   @Tag("pg-behaviour")
   @Test
