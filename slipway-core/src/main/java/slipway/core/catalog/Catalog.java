@@ -161,6 +161,24 @@ public final class Catalog {
     return relations.values();
   }
 
+  /**
+   * Adds a relation that exists before the migrations (e.g. read from a live database). Its
+   * {@code createdIn} should be 0, so it is never new in a migration being analysed.
+   */
+  public void putRelation(Relation r) {
+    relations.put(r.key, r);
+  }
+
+  /** Adds an index that exists before the migrations. */
+  public void putIndex(Index i) {
+    indexes.put(i.key, i);
+  }
+
+  /** Records a function's volatility ('v', 's' or 'i'), keyed by its unqualified name. */
+  public void putFunction(String name, char volatility) {
+    functions.put(name, volatility);
+  }
+
   /** Character 'v', 's', 'i' for a function created by the migrations, else null. */
   public Character functionVolatility(String name) {
     return functions.get(name);

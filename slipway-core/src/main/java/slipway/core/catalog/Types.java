@@ -30,6 +30,11 @@ public final class Types {
   /** A parsed type: canonical name, typmods, array, and whether it was written as serial. */
   public record Type(String name, List<Integer> typmods, boolean array, boolean serial, int next) {}
 
+  /** Reads a whole type name as PostgreSQL's {@code format_type} prints it, e.g. {@code character varying(20)[]}. */
+  public static Type parse(String text) {
+    return read(Tokens.of(text), 0);
+  }
+
   /** Reads a type name at token i (stops before COLLATE, constraints, commas and closing parens). */
   static Type read(Tokens t, int i) {
     StringBuilder name = new StringBuilder();
