@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import slipway.core.BadInputException;
+import slipway.core.catalog.Catalog;
+import slipway.engine.introspect.CatalogIntrospection;
 import slipway.core.report.GithubReport;
 import slipway.core.report.JsonReport;
 import slipway.core.report.LintReport;
@@ -87,24 +89,29 @@ final class LintCommand implements Callable<Integer> {
       throw new BadInputException("--format", "unknown format '" + format + "'; use text, json, sarif or github");
     }
     Stats sizes = stats == null ? Stats.NONE : StatsFile.read(stats);
+    Catalog seed = null;
     if (connection != null && connection.url != null) {
-      // --url: read the sizes from the live database (catalog and statistics only, no rows).
+      // --url: read the sizes and the schema from the live database (catalog and statistics only, no
+      // rows); the migrations are then replayed on top of that schema.
       var url = connection.requiredExplicitly("slipway lint");
       try (var c = url.connect()) {
         sizes = slipway.engine.stats.StatsExport.export(c);
+        seed = CatalogIntrospection.read(c);
       } catch (java.sql.SQLException e) {
-        throw new BadInputException(url.redacted(), "cannot read table sizes: " + url.scrub(String.valueOf(e.getMessage())));
+        throw new BadInputException(url.redacted(), "cannot read the schema and table sizes: "
+            + url.scrub(String.valueOf(e.getMessage())));
       }
     }
     String version = Main.class.getPackage().getImplementationVersion();
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
     List<Migration> migrations = MigrationLoader.load(targets);
     LintReport report = runner.precheck(LockModelFacts::requireWellFormed)
-        .facts(new LockModelFacts(cfg.pgVersion())).run(migrations);
+        .facts(facts(cfg.pgVersion(), seed)).run(migrations);
     PrintWriter out = spec.commandLine().getOut();
     if (fix) {
       int fixed = applyFixes(report, spec.commandLine().getErr());
-      if (fixed > 0) report = runner.facts(new LockModelFacts(cfg.pgVersion())).run(MigrationLoader.load(targets));
+      if (fixed > 0) report = runner.facts(facts(cfg.pgVersion(), seed == null ? null : liveSchema()))
+          .run(MigrationLoader.load(targets));
     }
     switch (format) {
       case "json" -> JsonReport.write(report, out);
@@ -113,6 +120,21 @@ final class LintCommand implements Callable<Integer> {
       default -> TextReport.write(report, out);
     }
     return report.failsAt(cfg.failOn()) ? 1 : 0;
+  }
+
+  /** Facts for one lint run, starting from the live schema when --url gave one (a run replays into it). */
+  private static LockModelFacts facts(int pgVersion, Catalog seed) {
+    return seed == null ? new LockModelFacts(pgVersion) : new LockModelFacts(pgVersion, seed);
+  }
+
+  /** The live database's schema again (after --fix: the first run replayed the migrations into the first copy). */
+  private Catalog liveSchema() {
+    var url = connection.requiredExplicitly("slipway lint");
+    try (var c = url.connect()) {
+      return CatalogIntrospection.read(c);
+    } catch (java.sql.SQLException e) {
+      throw new BadInputException(url.redacted(), "cannot read the schema: " + url.scrub(String.valueOf(e.getMessage())));
+    }
   }
 
   private LintConfig loadConfig() {
