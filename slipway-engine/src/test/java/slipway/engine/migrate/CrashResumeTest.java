@@ -2,6 +2,7 @@ package slipway.engine.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,10 @@ class CrashResumeTest {
       + "SELECT count(*) FROM gate;\n";
 
   private MigrationDir setUp(TestDatabase db) throws Exception {
+    // The runner sets client_connection_check_interval (PostgreSQL 14+) so a killed runner's waiting
+    // session ends within a second; on 13 it lingers until its wait ends (docs/migrate.md), which this
+    // test's deterministic kill point (a lock the test holds) would turn into a hang.
+    assumeTrue(db.major() >= 14, "PostgreSQL 13 has no client_connection_check_interval");
     MigrationDir dir = new MigrationDir(tmp.resolve("db"))
         .write("V1__tables.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n"
             + "INSERT INTO orders SELECT g, g FROM generate_series(1, 1000) g;\n"

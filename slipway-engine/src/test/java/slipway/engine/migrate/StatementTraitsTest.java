@@ -42,6 +42,9 @@ class StatementTraitsTest {
         "CREATE DATABASE never_made",
         "ALTER SYSTEM SET work_mem = '4MB'");
     for (String sql : refused) {
+      if (sql.contains("DETACH") && db.major() < 14) {
+        continue; // DETACH PARTITION … CONCURRENTLY exists from PostgreSQL 14 on (13 rejects its syntax)
+      }
       assertFalse(traits(sql, db.major()).transactional(), sql);
       SQLException e = assertThrows(SQLException.class, () -> inTransaction(db, sql), sql);
       assertEquals("25001", e.getSQLState(), sql + ": " + e.getMessage());
