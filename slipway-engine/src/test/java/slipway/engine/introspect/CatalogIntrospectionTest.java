@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import slipway.core.catalog.Catalog;
@@ -22,6 +23,7 @@ import slipway.engine.testing.PostgresExtension;
 import slipway.engine.testing.TestDatabase;
 
 /** The schema read from a live database equals what the replay of the same DDL builds, for what the lock model uses. */
+@Tag("pg-behaviour") // reads pg_catalog: proven on both majors
 @ExtendWith(PostgresExtension.class)
 class CatalogIntrospectionTest {
   static final String DDL = """
