@@ -21,7 +21,7 @@ import slipway.core.report.GithubReport;
 import slipway.core.report.JsonReport;
 import slipway.core.report.LintReport;
 import slipway.core.report.LintRunner;
-import slipway.core.report.LockModelFacts;
+import slipway.core.report.WellFormed;
 import slipway.core.report.SarifReport;
 import slipway.core.report.TextReport;
 import slipway.core.rule.Finding;
@@ -105,12 +105,13 @@ final class LintCommand implements Callable<Integer> {
     String version = Main.class.getPackage().getImplementationVersion();
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
     List<Migration> migrations = MigrationLoader.load(targets);
-    LintReport report = runner.precheck(LockModelFacts::requireWellFormed)
-        .facts(facts(cfg.pgVersion(), seed)).run(migrations);
+    Catalog live = seed;
+    LintReport report = runner.precheck(WellFormed::require)
+        .seed(live == null ? Catalog::new : () -> live).run(migrations);
     PrintWriter out = spec.commandLine().getOut();
     if (fix) {
       int fixed = applyFixes(report, spec.commandLine().getErr());
-      if (fixed > 0) report = runner.facts(facts(cfg.pgVersion(), seed == null ? null : liveSchema()))
+      if (fixed > 0) report = runner.seed(live == null ? Catalog::new : this::liveSchema)
           .run(MigrationLoader.load(targets));
     }
     switch (format) {
@@ -120,11 +121,6 @@ final class LintCommand implements Callable<Integer> {
       default -> TextReport.write(report, out);
     }
     return report.failsAt(cfg.failOn()) ? 1 : 0;
-  }
-
-  /** Facts for one lint run, starting from the live schema when --url gave one (a run replays into it). */
-  private static LockModelFacts facts(int pgVersion, Catalog seed) {
-    return seed == null ? new LockModelFacts(pgVersion) : new LockModelFacts(pgVersion, seed);
   }
 
   /** The live database's schema again (after --fix: the first run replayed the migrations into the first copy). */

@@ -213,6 +213,11 @@ public final class LockFacts {
         "CREATE TABLE t (id int, v varchar(50)); CREATE INDEX t_v ON t (v)",
         "ALTER TABLE t ALTER COLUMN v TYPE varchar(100)")
         .locks("t", ACCESS_EXCLUSIVE, "t_v", ACCESS_EXCLUSIVE),
+    fact("alter-column-type-binary-coercible-using",
+        "ALTER COLUMN TYPE … USING col::type, a binary-coercible cast of the column itself (no rewrite)",
+        "CREATE TABLE t (id int, v varchar(50)); CREATE INDEX t_v ON t (v)",
+        "ALTER TABLE t ALTER COLUMN v TYPE text USING v::text")
+        .locks("t", ACCESS_EXCLUSIVE, "t_v", ACCESS_EXCLUSIVE),
     fact("alter-column-type-same-type-collation",
         "ALTER COLUMN TYPE same type, new collation (indexes rebuilt, no rewrite)",
         "CREATE TABLE t (id int, v text COLLATE \"C\"); CREATE INDEX t_v ON t (v)",

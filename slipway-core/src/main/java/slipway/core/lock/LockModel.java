@@ -684,7 +684,7 @@ public final class LockModel {
           fact("alter-column-type-same-type-collation");
           collationOnly = true;
         } else {
-          fact("alter-column-type-binary-coercible");
+          fact(a.flag() ? "alter-column-type-binary-coercible-using" : "alter-column-type-binary-coercible");
         }
       } else {
         fact("alter-column-type-rewrite");

@@ -3,7 +3,9 @@ package slipway.core.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import slipway.core.catalog.Catalog;
 import slipway.core.rule.Estimate;
 import slipway.core.rule.LintConfig;
 import slipway.core.rule.Linter;
@@ -17,8 +19,9 @@ public final class LintRunner {
   private final LintConfig config;
   private final Stats stats;
   private final String version;
-  private Function<Statement, StatementFacts> facts = s -> null;
   private final Estimate estimator;
+  private Supplier<Catalog> seed = Catalog::new;
+  private Consumer<List<Migration>> precheck = m -> { };
 
   public LintRunner(LintConfig config, Stats stats, String version) {
     this.config = config;
@@ -27,26 +30,27 @@ public final class LintRunner {
     this.estimator = new Estimate(stats);
   }
 
-  private java.util.function.Consumer<List<Migration>> precheck = m -> { };
-
   /**
-   * A check of the whole input that may reject it (malformed SQL is bad input): run on the facts thread,
+   * A check of the whole input that may reject it (malformed SQL is bad input): run on a second thread,
    * alongside the rules, and its exception is thrown from {@link #run} before anything is reported.
    */
-  public LintRunner precheck(java.util.function.Consumer<List<Migration>> check) {
+  public LintRunner precheck(Consumer<List<Migration>> check) {
     this.precheck = check;
     return this;
   }
 
-  /** Where lock facts come from (the lock model); without it the JSON carries findings only. */
-  public LintRunner facts(Function<Statement, StatementFacts> f) {
-    this.facts = f;
+  /**
+   * The schema the migrations are replayed into, a fresh copy per run (e.g. read from a live database);
+   * by default an empty one, so that a table no file creates is assumed to exist and hold data.
+   */
+  public LintRunner seed(Supplier<Catalog> schema) {
+    this.seed = schema;
     return this;
   }
 
   public LintReport run(List<Migration> migrations) {
-    // Each file is split (and lexed) once; the rules and the lock facts read the same statements. The
-    // facts thread reads only their text and span (immutable); the rules' memos stay on this thread.
+    // One pass: each file is split and lexed once; for each statement the lock model classifies it against
+    // the schema so far, the rules read those facts, then the statement is replayed into the schema.
     List<Linter.SourceFile> files = new ArrayList<>();
     List<List<Statement>> split = new ArrayList<>();
     for (Migration m : migrations) {
@@ -54,54 +58,30 @@ public final class LintRunner {
       split.add(sts);
       files.add(new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()));
     }
-    // The facts function is independent of the rules (it keeps its own schema replay, statements in
-    // order), so it runs on a second thread while the rules run; its own thread has a deep stack
-    // because generated SQL can nest expressions very deeply.
-    CompletableFuture<List<List<StatementFacts>>> allFacts = new CompletableFuture<>();
+    CompletableFuture<Void> checked = new CompletableFuture<>();
     Thread t = new Thread(null, () -> {
       try {
         precheck.accept(migrations);
-        allFacts.complete(facts(split));
+        checked.complete(null);
       } catch (Throwable e) {
-        allFacts.completeExceptionally(e);
+        checked.completeExceptionally(e);
       }
-    }, "slipway-lock-facts", 64L << 20);
+    }, "slipway-precheck", 64L << 20);
     t.setDaemon(true);
     t.start();
-    List<Linter.FileResult> results = Linter.standard(config, stats).lintSplit(files, split);
-    List<List<StatementFacts>> factsPerFile = join(allFacts);
+    List<Linter.FileResult> results = Linter.standard(config, stats, seed).lintSplit(files, split);
+    join(checked);
     List<LintReport.FileReport> out = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       Migration m = migrations.get(i);
       List<LintReport.StatementReport> sts = new ArrayList<>();
-      List<Linter.Checked> checked = results.get(i).statements();
-      for (int j = 0; j < checked.size(); j++) {
-        Linter.Checked c = checked.get(j);
+      for (Linter.Checked c : results.get(i).statements()) {
         Double seconds = estimator.seconds(c.statement(), c.findings());
-        StatementFacts f = j < factsPerFile.get(i).size() ? factsPerFile.get(i).get(j) : null;
-        sts.add(new LintReport.StatementReport(c.statement(), f, seconds, c.findings()));
+        sts.add(new LintReport.StatementReport(c.statement(), StatementFacts.of(c.facts()), seconds, c.findings()));
       }
       out.add(new LintReport.FileReport(m.file(), m.version(), m.text(), m.offset(), sts));
     }
     return new LintReport(version, config.pgVersion(), out);
-  }
-
-  private List<List<StatementFacts>> facts(List<List<Statement>> split) {
-    List<List<StatementFacts>> out = new ArrayList<>();
-    for (List<Statement> statements : split) {
-      List<StatementFacts> list = new ArrayList<>();
-      for (Statement s : statements) {
-        StatementFacts sf;
-        try {
-          sf = facts.apply(s);
-        } catch (RuntimeException | StackOverflowError e) {
-          sf = null; // a shape the model does not know: the JSON then carries the findings only
-        }
-        list.add(sf);
-      }
-      out.add(list);
-    }
-    return out;
   }
 
   private static <T> T join(CompletableFuture<T> f) {

@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.catalog.Types;
+import slipway.core.lock.StatementFacts;
 
 /** ALTER COLUMN … TYPE that rewrites (or scans) an existing table. */
 public final class AlterColumnTypeRewritesTable implements Rule {
@@ -42,31 +44,50 @@ public final class AlterColumnTypeRewritesTable implements Rule {
       String newType = s.textOf(type + 1, end);
       String column = s.token(col).name();
       String old = c.columnType(at.table(), column);
-      boolean using = s.find(type, a.to(), "USING") >= 0;
-      if (!using) {
-        if (old != null && ColumnTypes.safeChange(old, newType)) continue;
-        if (old == null && ColumnTypes.likelyWidening(newType)) continue;
-      }
       String t = at.table().raw();
       String colRaw = s.token(col).text();
-      if (old != null && !using && c.pgVersion() >= 12 && ColumnTypes.parse(old).base().equals("timestamp")
-          && ColumnTypes.parse(newType).base().equals("timestamptz")) {
-        // PostgreSQL 12+ skips the rewrite for timestamp -> timestamptz when the session time zone is UTC.
-        if (utcBefore(c)) continue;
-        out.add(Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
-                + "writes blocked (" + old + " to " + newType + ") unless the session time zone is UTC; the rewrite "
-                + "grows with the table")
-            .instead("SET TimeZone = 'UTC';  -- PostgreSQL 12+: then no rewrite, existing values read as UTC\n"
-                + s.text() + ";"));
+      // Whether it rewrites is the lock model's verdict for this action (a LockFacts row proven on the server).
+      StatementFacts facts = c.factsOf(t, a.text(), at.actions().size());
+      if (!facts.rewrite()) {
+        Types.Type to = Types.parse(newType);
+        if (old != null && c.pgVersion() >= 12 && old.startsWith("timestamp") && !old.startsWith("timestamptz")
+            && to.name().equals("timestamptz") && !utcBefore(c)) {
+          // Binary-coercible only when the session time zone is UTC (the model's facts assume a UTC session).
+          out.add(Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
+                  + "writes blocked (" + old + " to " + newType + ") unless the session time zone is UTC; the rewrite "
+                  + "grows with the table")
+              .instead("SET TimeZone = 'UTC';  -- PostgreSQL 12+: then no rewrite, existing values read as UTC\n"
+                  + s.text() + ";"));
+        }
         continue;
       }
-      out.add(Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
-              + "writes blocked (" + (old == null ? "" : old + " to ") + newType + "); the rewrite grows with the table")
+      Finding f = Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
+              + "writes blocked (" + (old == null ? "" : old + " to ") + newType + "); the rewrite grows with the table"
+              + (old == null ? unknownOld(newType) : ""))
           .instead("ALTER TABLE " + t + " ADD COLUMN " + colRaw + "_new " + newType + ";\n"
               + "-- write both columns, backfill " + colRaw + "_new in batches, switch reads, then in a later release:\n"
               + "ALTER TABLE " + t + " DROP COLUMN " + colRaw + ";\n"
-              + "ALTER TABLE " + t + " RENAME COLUMN " + colRaw + "_new TO " + colRaw + ";"));
+              + "ALTER TABLE " + t + " RENAME COLUMN " + colRaw + "_new TO " + colRaw + ";");
+      // Without the column's current type, a change to an unbounded string or numeric type is most often a
+      // widening that needs no rewrite: say so at warning, not error.
+      if (old == null && a.find("USING") < 0 && likelyWidening(newType)) f = f.withSeverity(Severity.WARNING);
+      out.add(f);
     }
     return out;
+  }
+
+  private static String unknownOld(String newType) {
+    return "; Slipway does not know the column's current type (no migration it read creates it): if it is "
+        + "binary-coercible to " + newType + " (varchar to text, a longer varchar) nothing is rewritten. "
+        + "Lint with --url, or with the migrations that create the table, to know";
+  }
+
+  /** Types a change with an unknown old type most likely widens into (string, numeric and bit strings). */
+  static boolean likelyWidening(String to) {
+    Types.Type t = Types.parse(to);
+    return !t.array() && switch (t.name()) {
+      case "text", "varchar", "numeric", "varbit" -> true;
+      default -> false;
+    };
   }
 }

@@ -2,6 +2,7 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.catalog.Catalog;
 
 /** Changing the type of a column a view uses: PostgreSQL refuses. */
 public final class AlterColumnTypeUnderView implements Rule {
@@ -25,12 +26,16 @@ public final class AlterColumnTypeUnderView implements Rule {
       if (col < 0 || !(s.matches(col + 1, "TYPE") || s.matches(col + 1, "SET", "DATA", "TYPE"))) continue;
       String table = at.table().simple();
       String column = s.token(col).name();
-      for (SchemaState.View v : c.schema().views().values()) {
-        if (!mentions(v.definition(), table) || !mentions(v.definition(), column)) continue;
-        out.add(Finding.of(INFO, a.span(), "fails: " + (v.materialized() ? "materialized view" : "view") + " \""
-                + v.name() + "\" uses \"" + table + "\".\"" + column + "\"")
-            .instead("DROP " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + v.name() + ";\n"
-                + s.text() + ";\nCREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + v.name()
+      Catalog.Relation r = c.relation(at.table());
+      if (r == null) continue;
+      for (Catalog.Relation v : c.catalog().dependentViews(r.key)) {
+        if (!v.readColumns.contains(column)) continue;
+        boolean materialized = v.kind == Catalog.Kind.MATERIALIZED_VIEW;
+        String name = v.name.display();
+        out.add(Finding.of(INFO, a.span(), "fails: " + (materialized ? "materialized view" : "view") + " \""
+                + name + "\" uses \"" + table + "\".\"" + column + "\"")
+            .instead("DROP " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + name + ";\n"
+                + s.text() + ";\nCREATE " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + name
                 + " AS …;  -- in the same transaction"));
         break;
       }
@@ -38,8 +43,4 @@ public final class AlterColumnTypeUnderView implements Rule {
     return out;
   }
 
-  private static boolean mentions(String normalizedDefinition, String name) {
-    for (Token t : Tokens.of(normalizedDefinition)) if (t.isIdentifier() && t.name().equals(name)) return true;
-    return false;
-  }
 }

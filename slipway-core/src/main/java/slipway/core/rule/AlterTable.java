@@ -35,7 +35,7 @@ record AlterTable(Statement statement, Statement.Name table, List<Action> action
       if (s.matches(k, "CONSTRAINT") || s.matches(k, "PRIMARY") || s.matches(k, "UNIQUE")
           || s.matches(k, "FOREIGN") || s.matches(k, "CHECK") || s.matches(k, "EXCLUDE")) return -1;
       if (s.matches(k, "COLUMN")) k++;
-      k = Replay.afterIfNotExists(s, k);
+      k = Names.afterIfNotExists(s, k);
       return k < to ? k : -1;
     }
 
@@ -53,7 +53,7 @@ record AlterTable(Statement statement, Statement.Name table, List<Action> action
 
   private static AlterTable parse(Statement s) {
     if (!s.startsWith("ALTER", "TABLE")) return null;
-    int i = Replay.afterIfExists(s, 2);
+    int i = Names.afterIfExists(s, 2);
     if (s.matches(i, "ONLY")) i++;
     Statement.Name name = s.nameAt(i);
     if (name == null) return null;

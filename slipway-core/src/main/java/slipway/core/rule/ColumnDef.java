@@ -53,7 +53,7 @@ record ColumnDef(Statement s, int name, int typeFrom, int typeTo, int to, Statem
     if (s.startsWith("CREATE")) {
       int t = s.find(1, "TABLE");
       if (t < 0 || t > 4) return out;
-      Statement.Name name = s.nameAt(Replay.afterIfNotExists(s, t + 1));
+      Statement.Name name = s.nameAt(Names.afterIfNotExists(s, t + 1));
       if (name == null || s.token(name.end()) == null || !s.token(name.end()).isSymbol("(")) return out;
       int close = s.closeParen(name.end());
       for (int[] p : s.splitCommas(name.end() + 1, close - 1)) {

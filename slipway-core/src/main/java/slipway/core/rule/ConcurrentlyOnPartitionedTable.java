@@ -17,8 +17,7 @@ public final class ConcurrentlyOnPartitionedTable implements Rule {
   @Override public List<Finding> check(Context c) {
     CreateIndex ci = CreateIndex.of(c.statement());
     if (ci == null || !ci.concurrently()) return List.of();
-    SchemaState.Table t = c.schema().table(ci.table().simple());
-    if (t == null || !t.partitioned()) return List.of();
+    if (!c.partitioned(ci.table())) return List.of();
     String idx = ci.name() == null ? ci.table().simple() + "_idx" : ci.name().raw();
     return List.of(Finding.of(INFO, c.statement().span(), "fails: \"" + ci.table() + "\" is partitioned")
         .instead("CREATE INDEX " + idx + " ON ONLY " + ci.table().raw() + " (…);\n"

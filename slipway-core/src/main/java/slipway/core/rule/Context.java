@@ -1,9 +1,22 @@
 package slipway.core.rule;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import slipway.core.catalog.Catalog;
+import slipway.core.catalog.Name;
+import slipway.core.lock.LockModel;
+import slipway.core.lock.StatementFacts;
+import slipway.core.sql.syntax.QualifiedName;
 
-/** Everything a rule may look at for one statement: the statement, its migration and the schema before it. */
+/**
+ * Everything a rule may look at for one statement: the statement (tokens and typed syntax tree), its
+ * migration, the schema before it ({@link Catalog}, the one schema replay Slipway has) and what the lock
+ * model says the statement does ({@link #facts()}). A rule's claims about locks, rewrites and scans come
+ * from those facts, never from its own reading of the SQL: every fact is a row of
+ * {@link slipway.core.lock.LockFacts} proven on the real server.
+ */
 public final class Context {
   private static final Set<String> COLUMN_END = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE",
       "REFERENCES", "CHECK", "CONSTRAINT", "GENERATED", "COLLATE", "USING");
@@ -11,19 +24,22 @@ public final class Context {
   private final Statement statement;
   private final List<Statement> migration;
   private final int index;
-  private final SchemaState schema;
+  private final Catalog catalog;
+  private final StatementFacts facts;
   private final LintConfig config;
   private final Stats stats;
   private final boolean inTransaction;
   private final boolean runnerWrapsInTransaction;
   private final boolean downMigration;
+  private Map<String, StatementFacts> actionFacts;
 
-  Context(Statement statement, List<Statement> migration, int index, SchemaState schema, LintConfig config,
-      Stats stats, boolean inTransaction, boolean runnerWrapsInTransaction, boolean downMigration) {
+  Context(Statement statement, List<Statement> migration, int index, Catalog catalog, StatementFacts facts,
+      LintConfig config, Stats stats, boolean inTransaction, boolean runnerWrapsInTransaction, boolean downMigration) {
     this.statement = statement;
     this.migration = migration;
     this.index = index;
-    this.schema = schema;
+    this.catalog = catalog;
+    this.facts = facts;
     this.config = config;
     this.stats = stats;
     this.inTransaction = inTransaction;
@@ -32,11 +48,16 @@ public final class Context {
   }
 
   public Statement statement() { return statement; }
+  /** The statement in the typed syntax tree (parsed once, shared by every rule). */
+  public slipway.core.sql.syntax.Statement syntax() { return statement.syntax(); }
   /** Every statement of the file being checked, in order. */
   public List<Statement> migration() { return migration; }
   /** Position of {@link #statement()} in {@link #migration()}. */
   public int index() { return index; }
-  public SchemaState schema() { return schema; }
+  /** The schema as it stands before this statement: read it, never change it. */
+  public Catalog catalog() { return catalog; }
+  /** What the lock model says this statement does on {@link #pgVersion()}, against {@link #catalog()}. */
+  public StatementFacts facts() { return facts; }
   public LintConfig config() { return config; }
   public Stats stats() { return stats; }
   public int pgVersion() { return config.pgVersion(); }
@@ -46,9 +67,60 @@ public final class Context {
   /** A down (rollback) migration: dropping what the up migration added is its purpose. */
   public boolean downMigration() { return downMigration; }
 
+  /** True when the lock model used the {@link slipway.core.lock.LockFacts} row {@code id} for this statement. */
+  public boolean hasFact(String id) {
+    return facts.facts().contains(id);
+  }
+
+  /**
+   * The lock model's facts for one action of this ALTER TABLE as if it were the only one (so that a rule
+   * speaks about the action it points at): the statement's own facts when it has a single action.
+   */
+  public StatementFacts factsOf(String table, String actionText, int actions) {
+    if (actions <= 1) return facts;
+    if (actionFacts == null) actionFacts = new HashMap<>(4);
+    return actionFacts.computeIfAbsent(actionText,
+        a -> LockModel.classify("ALTER TABLE " + table + " " + a, catalog, config.pgVersion()));
+  }
+
   /** True when the relation exists before this migration (or is unknown, so assumed to exist with data). */
   public boolean existing(Statement.Name relation) {
-    return relation != null && !schema.isNew(relation.simple());
+    return relation != null && !catalog.isNewInThisMigration(name(relation));
+  }
+
+  /** True when the relation exists before this migration (or is unknown, so assumed to exist with data). */
+  public boolean existing(QualifiedName relation) {
+    return relation != null && !catalog.isNewInThisMigration(name(relation));
+  }
+
+  /** The catalog's relation for a name as written, or null when the schema does not know it. */
+  public Catalog.Relation relation(Statement.Name name) {
+    return name == null ? null : catalog.relation(name(name));
+  }
+
+  public Catalog.Relation relation(QualifiedName name) {
+    return name == null ? null : catalog.relation(name(name));
+  }
+
+  /** The catalog's index for a name as written, or null. */
+  public Catalog.Index index(Statement.Name name) {
+    return name == null ? null : catalog.index(name(name).key());
+  }
+
+  /** True when the relation is a partitioned table (by the schema replayed so far). */
+  public boolean partitioned(Statement.Name name) {
+    Catalog.Relation r = relation(name);
+    return r != null && r.kind == Catalog.Kind.PARTITIONED_TABLE;
+  }
+
+  /** Catalog name of a name as the rules read it. */
+  public static Name name(Statement.Name n) {
+    List<String> p = n.parts();
+    return p.size() == 1 ? new Name(null, p.get(0)) : new Name(p.get(p.size() - 2), p.get(p.size() - 1));
+  }
+
+  public static Name name(QualifiedName n) {
+    return new Name(n.schema(), n.name());
   }
 
   /** Rows of the table when sizes are known, else -1. */
@@ -57,10 +129,11 @@ public final class Context {
     return s == null ? -1 : s.rows();
   }
 
-  /** The column's type before this statement, or null when unknown. */
+  /** The column's type before this statement as PostgreSQL would print it, or null when unknown. */
   public String columnType(Statement.Name table, String column) {
-    SchemaState.Table t = table == null ? null : schema.table(table.simple());
-    return t == null ? null : t.columns().get(column);
+    Catalog.Relation r = relation(table);
+    Catalog.Column c = r == null ? null : r.columns.get(column);
+    return c == null ? null : c.typeText();
   }
 
   /** Whether a keyword ends a column's type in a column definition. */

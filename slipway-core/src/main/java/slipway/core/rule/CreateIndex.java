@@ -17,7 +17,7 @@ record CreateIndex(Statement s, boolean unique, boolean concurrently, int indexK
     int kw = i++;
     boolean conc = false;
     if (s.matches(i, "CONCURRENTLY")) { conc = true; i++; }
-    i = Replay.afterIfNotExists(s, i);
+    i = Names.afterIfNotExists(s, i);
     Statement.Name name = s.matches(i, "ON") ? null : s.nameAt(i);
     int on = s.find(i, "ON");
     if (on < 0) return null;

@@ -15,11 +15,11 @@ public final class CreateIndexBlocksWrites implements Rule {
   @Override public List<Finding> check(Context c) {
     CreateIndex ci = CreateIndex.of(c.statement());
     if (ci == null || ci.concurrently() || !c.existing(ci.table())) return List.of();
-    SchemaState.Table t = c.schema().table(ci.table().simple());
+    boolean partitioned = c.partitioned(ci.table());
     Statement s = c.statement();
     // ON ONLY a partitioned parent creates an empty, invalid index: nothing is built, nobody waits.
-    if (t != null && t.partitioned() && ci.only()) return List.of();
-    if (t != null && t.partitioned() && !ci.only()) {
+    if (partitioned && ci.only()) return List.of();
+    if (partitioned) {
       // CONCURRENTLY is not supported on a partitioned parent: build per partition, then attach.
       return List.of(Finding.of(INFO, s.span(), "writes to every partition of \"" + ci.table()
               + "\" wait until the index is built on all of them")

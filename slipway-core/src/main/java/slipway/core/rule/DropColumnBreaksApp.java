@@ -25,7 +25,7 @@ public final class DropColumnBreaksApp implements Rule {
     for (AlterTable.Action a : at.actions()) {
       if (!a.is("DROP") || a.is("DROP", "CONSTRAINT") || a.is("DROP", "DEFAULT") || a.is("DROP", "NOT")) continue;
       if (a.is("DROP", "IDENTITY") || a.is("DROP", "EXPRESSION")) continue;
-      int col = Replay.afterIfExists(s, s.matches(a.from() + 1, "COLUMN") ? a.from() + 2 : a.from() + 1);
+      int col = Names.afterIfExists(s, s.matches(a.from() + 1, "COLUMN") ? a.from() + 2 : a.from() + 1);
       if (s.token(col) == null || !s.token(col).isIdentifier()) continue;
       out.add(Finding.of(INFO, a.span(), "the running application may still use \"" + at.table() + "\".\""
               + s.token(col).name() + "\"; its queries fail, and the data cannot be brought back")

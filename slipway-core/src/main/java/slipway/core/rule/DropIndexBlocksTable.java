@@ -1,6 +1,7 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.catalog.Catalog;
 
 /** DROP INDEX without CONCURRENTLY on an index of an existing table. */
 public final class DropIndexBlocksTable implements Rule {
@@ -16,11 +17,12 @@ public final class DropIndexBlocksTable implements Rule {
   @Override public List<Finding> check(Context c) {
     Statement s = c.statement();
     if (!s.startsWith("DROP", "INDEX") || s.matches(2, "CONCURRENTLY")) return List.of();
-    List<Statement.Name> names = Replay.names(s, Replay.afterIfExists(s, 2));
+    List<Statement.Name> names = Names.list(s, Names.afterIfExists(s, 2));
     for (Statement.Name n : names) {
-      SchemaState.Index idx = c.schema().index(n.simple());
-      if (idx != null && c.schema().isNew(idx.table())) return List.of();
-      if (idx != null && c.schema().table(idx.table()) != null && c.schema().table(idx.table()).partitioned()) {
+      Catalog.Index idx = c.index(n);
+      Catalog.Relation table = idx == null ? null : c.catalog().relation(idx.table);
+      if (table != null && c.catalog().isNewInThisMigration(table.name)) return List.of();
+      if (table != null && table.kind == Catalog.Kind.PARTITIONED_TABLE) {
         return List.of(); // CONCURRENTLY is not supported on a partitioned index
       }
     }

@@ -20,7 +20,7 @@ public final class DropTableBreaksApp implements Rule {
     Statement s = c.statement();
     if (s.startsWith("DROP", "SCHEMA") || s.startsWith("DROP", "DATABASE")) {
       String what = s.word(1).toLowerCase();
-      Statement.Name n = s.nameAt(Replay.afterIfExists(s, 2));
+      Statement.Name n = s.nameAt(Names.afterIfExists(s, 2));
       if (n != null && !(s.startsWith("DROP", "SCHEMA") && !s.contains("CASCADE"))) {
         out.add(Finding.of(INFO, s.span(), "drops " + what + " \"" + n + "\""
             + (s.contains("CASCADE") ? " and everything in it" : "") + "; the data cannot be brought back"));
@@ -28,7 +28,7 @@ public final class DropTableBreaksApp implements Rule {
       return out;
     }
     if (!s.startsWith("DROP", "TABLE")) return out;
-    for (Statement.Name n : Replay.names(s, Replay.afterIfExists(s, 2))) {
+    for (Statement.Name n : Names.list(s, Names.afterIfExists(s, 2))) {
       if (!c.existing(n)) continue;
       out.add(Finding.of(INFO, s.spanOf(n.start(), n.end()), "the running application may still query \"" + n
           + "\", and its rows cannot be brought back").instead("-- stop using \"" + n.simple()

@@ -39,6 +39,15 @@ public record LintConfig(int pgVersion, List<String> paths, boolean assumeInTran
   }
 
   /** The configured severity of a rule, or its default. */
+  /**
+   * A finding's effective severity: the one configured for its rule, else the one the rule gave it (a rule
+   * may lower its default for one finding, e.g. when it lacks the column's current type).
+   */
+  public Severity severity(Finding f) {
+    String s = ruleSettings.get(f.rule().id());
+    return s == null || s.equalsIgnoreCase("on") || s.equalsIgnoreCase("off") ? f.severity() : severity(f.rule());
+  }
+
   public Severity severity(RuleInfo rule) {
     String s = ruleSettings.get(rule.id());
     if (s == null || s.equalsIgnoreCase("on") || s.equalsIgnoreCase("off")) return rule.severity();

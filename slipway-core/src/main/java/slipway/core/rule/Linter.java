@@ -3,6 +3,11 @@ package slipway.core.rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import slipway.core.catalog.Catalog;
+import slipway.core.catalog.CatalogReplay;
+import slipway.core.lock.LockModel;
+import slipway.core.lock.StatementFacts;
 import slipway.core.sql.Span;
 import slipway.core.sql.Splitter;
 import slipway.core.sql.SqlStatement;
@@ -22,8 +27,12 @@ public final class Linter {
     }
   }
 
-  /** A statement with its findings. */
-  public record Checked(Statement statement, List<Finding> findings) {}
+  /** A statement with what the lock model says it does and the rules' findings. */
+  public record Checked(Statement statement, StatementFacts facts, List<Finding> findings) {
+    public Checked(Statement statement, List<Finding> findings) {
+      this(statement, null, findings);
+    }
+  }
 
   /** One file's result. */
   public record FileResult(SourceFile file, List<Checked> statements) {
@@ -37,15 +46,29 @@ public final class Linter {
   private final List<Rule> rules;
   private final LintConfig config;
   private final Stats stats;
+  private final Supplier<Catalog> seed;
 
   public Linter(List<Rule> rules, LintConfig config, Stats stats) {
+    this(rules, config, stats, Catalog::new);
+  }
+
+  /**
+   * {@code seed} gives the schema a lint run starts from (a fresh one per run: the run replays every
+   * statement into it), e.g. read from a live database; otherwise an empty catalog.
+   */
+  public Linter(List<Rule> rules, LintConfig config, Stats stats, Supplier<Catalog> seed) {
     this.rules = List.copyOf(rules);
     this.config = config;
     this.stats = stats;
+    this.seed = seed;
   }
 
   public static Linter standard(LintConfig config, Stats stats) {
     return new Linter(Rules.all(), config, stats);
+  }
+
+  public static Linter standard(LintConfig config, Stats stats, Supplier<Catalog> seed) {
+    return new Linter(Rules.all(), config, stats, seed);
   }
 
   /** Lints every file; the first {@code given} files only build the schema (their findings are dropped). */
@@ -54,7 +77,7 @@ public final class Linter {
   }
 
   public List<FileResult> lint(List<SourceFile> given, List<SourceFile> files) {
-    SchemaState schema = new SchemaState();
+    Catalog schema = seed.get();
     for (SourceFile f : given) check(f, schema);
     List<FileResult> out = new ArrayList<>();
     for (SourceFile f : files) out.add(check(f, schema));
@@ -67,7 +90,7 @@ public final class Linter {
    * (the lock facts) splits and lexes each file once.
    */
   public List<FileResult> lintSplit(List<SourceFile> files, List<List<Statement>> split) {
-    SchemaState schema = new SchemaState();
+    Catalog schema = seed.get();
     List<FileResult> out = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) out.add(check(files.get(i), schema, split.get(i)));
     return out;
@@ -84,17 +107,22 @@ public final class Linter {
       if (st.psqlMetaCommand() || st.tokens().isEmpty()) continue;
       Span sp = st.span();
       Span shifted = new Span(file, sp.line() + line - 1, sp.column(), sp.offset() + offset, sp.length());
-      out.add(new Statement(shifted, st.text(), st.tokens(), sp.offset()));
+      out.add(new Statement(shifted, st.text(), st.tokens(), sp.offset(), st));
     }
     return out;
   }
 
-  FileResult check(SourceFile file, SchemaState schema) {
+  FileResult check(SourceFile file, Catalog schema) {
     return check(file, schema, split(file.name(), file.text(), file.offset(), file.line()));
   }
 
-  FileResult check(SourceFile file, SchemaState schema, List<Statement> statements) {
-    schema.startMigration();
+  /**
+   * Checks one migration against the schema as it stands, then replays it into the schema: for each
+   * statement the lock model classifies it against the schema before it, the rules read those facts,
+   * then the statement is applied. One reading of the SQL, one schema, one set of facts.
+   */
+  FileResult check(SourceFile file, Catalog schema, List<Statement> statements) {
+    schema.beginMigration();
     List<Suppression> suppressions = Suppression.in(file.text(), file.offset(), file.line());
     boolean wrapped = (config.assumeInTransaction() || file.runnerTransaction()) && !optsOutOfTransaction(file);
     boolean down = isDown(file.name());
@@ -104,20 +132,22 @@ public final class Linter {
       Statement s = statements.get(i);
       if (s.startsWith("BEGIN") || s.startsWith("START", "TRANSACTION")) explicit = true;
       boolean inTx = explicit || wrapped;
-      Context c = new Context(s, statements, i, schema, config, stats, inTx, wrapped, down);
+      slipway.core.catalog.Tokens tokens = slipway.core.catalog.Tokens.of(s.text());
+      StatementFacts facts = LockModel.classify(tokens, schema, config.pgVersion());
+      Context c = new Context(s, statements, i, schema, facts, config, stats, inTx, wrapped, down);
       List<Finding> found = new ArrayList<>();
       for (Rule r : rules) {
         if (!config.enabled(r.info()) || !r.info().versions().contains(config.pgVersion())) continue;
         for (Finding f : r.check(c)) {
-          if (!suppressed(f, s, statements, i, suppressions)) found.add(f.withSeverity(config.severity(r.info())));
+          if (!suppressed(f, s, statements, i, suppressions)) found.add(f.withSeverity(config.severity(f)));
         }
       }
       if (!stats.tables().isEmpty()) found = new Estimate(stats).annotate(s, found, config);
-      checked.add(new Checked(s, found));
+      checked.add(new Checked(s, facts, found));
       if (s.startsWith("COMMIT") || s.startsWith("END") || s.startsWith("ROLLBACK") || s.startsWith("ABORT")) {
         explicit = false;
       }
-      Replay.apply(s, schema);
+      CatalogReplay.applyTokens(schema, tokens);
     }
     reportInvalidSuppressions(suppressions, statements, checked, file);
     return new FileResult(file, checked);
@@ -143,7 +173,7 @@ public final class Linter {
       Checked c = checked.get(target);
       List<Finding> all = new ArrayList<>(c.findings());
       all.add(f);
-      checked.set(target, new Checked(c.statement(), all));
+      checked.set(target, new Checked(c.statement(), c.facts(), all));
     }
   }
 

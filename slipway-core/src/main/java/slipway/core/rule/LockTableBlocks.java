@@ -23,7 +23,7 @@ public final class LockTableBlocks implements Rule {
     if (!blocksWrites) return List.of();
     int i = s.matches(1, "TABLE") ? 2 : 1;
     if (s.matches(i, "ONLY")) i++;
-    List<Statement.Name> names = Replay.names(s, i);
+    List<Statement.Name> names = Names.list(s, i);
     if (names.stream().noneMatch(c::existing)) return List.of();
     String blocked = mode.startsWith("ACCESS EXCLUSIVE") ? "reads and writes" : "writes";
     return List.of(Finding.of(INFO, s.span(), blocked + " on " + names + " wait until this transaction ends ("

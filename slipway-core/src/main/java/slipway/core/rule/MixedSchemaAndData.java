@@ -43,9 +43,9 @@ public final class MixedSchemaAndData implements Rule {
 
   private static boolean schemaChangeOnExisting(Statement p, Context c) {
     AlterTable at = AlterTable.of(p);
-    if (at != null) return !c.schema().isNew(at.table().simple()) && !p.contains("VALIDATE", "CONSTRAINT");
+    if (at != null) return c.existing(at.table()) && !p.contains("VALIDATE", "CONSTRAINT");
     CreateIndex ci = CreateIndex.of(p);
-    if (ci != null) return !ci.concurrently() && !c.schema().isNew(ci.table().simple());
+    if (ci != null) return !ci.concurrently() && c.existing(ci.table());
     return false;
   }
 }

@@ -12,9 +12,8 @@ public final class PreferText extends StyleRule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override String[] judge(ColumnDef col) {
-    String t = ColumnTypes.parse(col.type()).base();
-    boolean limited = (t.equals("varchar") || t.equals("bpchar")) && ColumnTypes.parse(col.type()).length() != null
-        || t.equals("bpchar");
+    slipway.core.catalog.Types.Type type = slipway.core.catalog.Types.parse(col.type());
+    boolean limited = type.name().equals("varchar") && !type.typmods().isEmpty() || type.name().equals("char");
     if (!limited) return null;
     return new String[] {"\"" + col.columnName() + "\" is " + col.type() + "; text (with a CHECK if needed) "
         + "is as fast and easier to change", "text"};

@@ -1,6 +1,7 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.catalog.Catalog;
 
 /** REFRESH MATERIALIZED VIEW without CONCURRENTLY on an existing view. */
 public final class RefreshMaterializedViewBlocksReads implements Rule {
@@ -19,8 +20,8 @@ public final class RefreshMaterializedViewBlocksReads implements Rule {
     if (!s.startsWith("REFRESH", "MATERIALIZED", "VIEW") || s.matches(3, "CONCURRENTLY")) return List.of();
     Statement.Name view = s.nameAt(3);
     if (view == null || !c.existing(view) || s.contains("WITH", "NO", "DATA")) return List.of();
-    boolean hasUnique = c.schema().indexes.values().stream()
-        .anyMatch(i -> i.unique() && i.table().equals(view.simple()));
+    Catalog.Relation r = c.relation(view);
+    boolean hasUnique = r != null && c.catalog().indexesOf(r.key).stream().anyMatch(i -> i.unique && i.predicate == null);
     Finding f = Finding.of(INFO, s.span(), "reads of \"" + view + "\" wait until the view's query has run again")
         .instead((hasUnique ? "" : "CREATE UNIQUE INDEX CONCURRENTLY " + view.simple() + "_key ON " + view.raw()
             + " (<unique columns>);\n") + "REFRESH MATERIALIZED VIEW CONCURRENTLY " + s.textOf(3, s.size()) + ";");

@@ -24,8 +24,9 @@ public final class ReindexBlocksWrites implements Rule {
     Statement.Name target = s.nameAt(i + 1);
     if (target != null && s.matches(kw, "TABLE") && !c.existing(target)) return List.of();
     if (target != null && s.matches(kw, "INDEX")) {
-      SchemaState.Index idx = c.schema().index(target.simple());
-      if (idx != null && idx.newInThisMigration()) return List.of();
+      slipway.core.catalog.Catalog.Index idx = c.index(target);
+      slipway.core.catalog.Catalog.Relation table = idx == null ? null : c.catalog().relation(idx.table);
+      if (table != null && c.catalog().isNewInThisMigration(table.name)) return List.of();
     }
     Finding f = Finding.of(INFO, s.span(), "writes to the table" + (target == null ? "s" : " of \"" + target + "\"")
         + " wait for the whole rebuild, and so do reads that use the index")

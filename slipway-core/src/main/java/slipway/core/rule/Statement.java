@@ -3,7 +3,10 @@ package slipway.core.rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import slipway.core.sql.Parser;
 import slipway.core.sql.Span;
+import slipway.core.sql.Splitter;
+import slipway.core.sql.SqlStatement;
 
 /**
  * One statement as the rules read it: its text, where it is, and its tokens, with the small
@@ -16,12 +19,21 @@ public final class Statement {
   private final List<Token> tokens;
   private String normalized;
   private final java.util.Map<String, Object> memo = new java.util.HashMap<>(4);
+  /** The splitter's statement (its tokens and spans in the coordinates of the text it was split from). */
+  private final SqlStatement source;
+  /** Added to a {@link #source} span's line and offset to give the line and offset in the real file. */
+  private final int lineShift;
+  private final int offsetShift;
+  private slipway.core.sql.syntax.Statement syntax;
 
   /** Lexes {@code text} with {@link slipway.core.sql.Lexer} (a PL/pgSQL body, a definition). */
   public Statement(Span span, String text) {
     this.span = span;
     this.text = text;
     this.tokens = List.copyOf(Tokens.of(text));
+    this.source = null;
+    this.lineShift = span.line() - 1;
+    this.offsetShift = span.offset();
   }
 
   /**
@@ -29,9 +41,49 @@ public final class Statement {
    * text where {@code text} starts at {@code base} (a statement split from a file is not lexed again).
    */
   public Statement(Span span, String text, List<slipway.core.sql.Token> lexed, int base) {
+    this(span, text, lexed, base, null);
+  }
+
+  /**
+   * A statement the splitter cut: {@code source} is the splitter's statement, whose spans are in the
+   * coordinates of the text it was split from; {@code span} is where the statement is in the real file.
+   */
+  public Statement(Span span, String text, List<slipway.core.sql.Token> lexed, int base, SqlStatement source) {
     this.span = span;
     this.text = text;
     this.tokens = List.copyOf(Tokens.of(text, lexed, base));
+    this.source = source;
+    this.lineShift = source == null ? span.line() - 1 : span.line() - source.span().line();
+    this.offsetShift = source == null ? span.offset() : span.offset() - source.span().offset();
+  }
+
+  /**
+   * The statement in the typed syntax tree of {@link slipway.core.sql.Parser}, parsed once. Spans of its
+   * nodes are in the coordinates of the split text: {@link #inFile} maps them to the real file.
+   */
+  public slipway.core.sql.syntax.Statement syntax() {
+    if (syntax == null) {
+      SqlStatement src = source;
+      if (src == null) {
+        List<SqlStatement> split = Splitter.split(span.file(), text);
+        src = split.isEmpty() ? null : split.get(0);
+      }
+      syntax = src == null
+          ? new slipway.core.sql.syntax.Unrecognized(span, text, null)
+          : Parser.parse(src);
+    }
+    return syntax;
+  }
+
+  /** The splitter's statement, or null for a statement made from a text (a PL/pgSQL body). */
+  public SqlStatement source() {
+    return source;
+  }
+
+  /** Where a syntax-tree node of this statement is in the real file. */
+  public Span inFile(Span node) {
+    if (node == null) return span;
+    return new Span(span.file(), node.line() + lineShift, node.column(), node.offset() + offsetShift, node.length());
   }
 
   /** A shape parsed once per statement and shared by every rule (ALTER TABLE actions, column definitions). */

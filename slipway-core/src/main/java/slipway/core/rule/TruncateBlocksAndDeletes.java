@@ -20,7 +20,7 @@ public final class TruncateBlocksAndDeletes implements Rule {
     if (!s.startsWith("TRUNCATE") || c.downMigration()) return out;
     int i = s.matches(1, "TABLE") ? 2 : 1;
     if (s.matches(i, "ONLY")) i++;
-    for (Statement.Name n : Replay.names(s, i)) {
+    for (Statement.Name n : Names.list(s, i)) {
       if (!c.existing(n)) continue;
       out.add(Finding.of(INFO, s.spanOf(n.start(), n.end()), "deletes every row of \"" + n + "\" with reads and "
           + "writes blocked" + (s.contains("CASCADE") ? ", and CASCADE empties every table that references it" : "")));

@@ -23,8 +23,8 @@ public final class UniqueUsingNonUniqueIndex implements Rule {
       int u = a.find("USING", "INDEX");
       if (u < 0 || AddConstraint.of(a) == null) continue;
       Statement.Name idx = s.nameAt(u + 2);
-      SchemaState.Index index = idx == null ? null : c.schema().index(idx.simple());
-      if (index == null || index.unique()) continue;
+      slipway.core.catalog.Catalog.Index index = idx == null ? null : c.index(idx);
+      if (index == null || index.unique) continue;
       out.add(Finding.of(INFO, a.span(), "index \"" + idx + "\" is not unique, so this statement fails")
           .instead("CREATE UNIQUE INDEX CONCURRENTLY " + idx.raw() + "_unique ON " + at.table().raw() + " (…);\n"
               + "ALTER TABLE " + at.table().raw() + " " + s.textOf(a.from(), u) + "USING INDEX " + idx.raw() + "_unique;"));

@@ -7,15 +7,31 @@ class AlterColumnTypeRewritesTableTest {
 
   @Test void flagsRewritingChange() {
     tester.check("""
-        -- expect: alter-column-type-rewrites-table int to bigint
+        -- expect: alter-column-type-rewrites-table integer to bigint
         ALTER TABLE orders ALTER COLUMN total TYPE bigint;
         -- expect: alter-column-type-rewrites-table unless the session time zone is UTC
         ALTER TABLE orders ALTER COLUMN at TYPE timestamptz;
         -- expect: alter-column-type-rewrites-table
         ALTER TABLE orders ALTER COLUMN region TYPE varchar(20);
         -- expect: alter-column-type-rewrites-table
-        ALTER TABLE orders ALTER COLUMN note TYPE varchar USING note::varchar;
+        ALTER TABLE orders ALTER COLUMN note TYPE varchar(10) USING substr(note, 1, 10);
+        -- expect: alter-column-type-rewrites-table does not know the column's current type
+        ALTER TABLE unknown_history ALTER COLUMN title TYPE varchar(255);
         """);
+  }
+
+  @Test void unknownCurrentTypeWideningIsAWarningNotAnError() {
+    var findings = tester.lint("ALTER TABLE unknown_history ALTER COLUMN title TYPE text;\n"
+        + "ALTER TABLE unknown_history ALTER COLUMN n TYPE bigint;");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of(Severity.WARNING, Severity.ERROR), findings.stream().map(Finding::severity).toList());
+  }
+
+  @Test void eachActionIsJudgedOnItsOwn() {
+    // One binary-coercible and one rewriting change in one statement: only the rewriting one is flagged.
+    var findings = tester.lint("ALTER TABLE orders ALTER COLUMN region TYPE text, ALTER COLUMN total TYPE bigint;");
+    org.junit.jupiter.api.Assertions.assertEquals(1, findings.size(), findings.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(findings.get(0).message().contains("integer to bigint"), findings.toString());
   }
 
   @Test void allowsBinaryCompatibleChanges() {
@@ -25,8 +41,8 @@ class AlterColumnTypeRewritesTableTest {
         SET TimeZone = 'UTC';
         ALTER TABLE orders ALTER COLUMN at TYPE timestamptz;
         ALTER TABLE orders ALTER COLUMN note SET DATA TYPE varchar;
+        ALTER TABLE orders ALTER COLUMN note TYPE text USING note::text;
         CREATE TABLE r (x int); ALTER TABLE r ALTER COLUMN x TYPE bigint;
-        ALTER TABLE unknown_history ALTER COLUMN title TYPE varchar(255);
         """);
   }
 
