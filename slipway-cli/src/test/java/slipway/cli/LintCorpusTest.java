@@ -73,6 +73,42 @@ class LintCorpusTest {
     }));
   }
 
+  /**
+   * The rules' rewrite and scan claims are the lock model's: on every corpus statement where a rule says
+   * the table is rewritten (or scanned), the lock model's facts for that statement say so too.
+   */
+  @TestFactory
+  Stream<DynamicTest> rulesNeverContradictTheLockModel() throws IOException {
+    Path corpus = corpus();
+    assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
+    List<Path> sources;
+    try (Stream<Path> s = Files.list(corpus)) {
+      sources = s.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals("postgres__postgres"))
+          .sorted().toList();
+    }
+    java.util.Map<String, String> claims = java.util.Map.of(
+        "alter-column-type-rewrites-table", "rewrite", "add-column-rewrites-table", "rewrite",
+        "rewrites-table", "rewrite", "set-not-null-scans-table", "scan");
+    return sources.stream().map(source -> DynamicTest.dynamicTest(source.getFileName().toString(), () -> {
+      var report = new slipway.core.report.LintRunner(slipway.core.rule.LintConfig.DEFAULT,
+          slipway.core.rule.Stats.NONE, "test").run(MigrationLoader.load(List.of(source.toString())));
+      int checked = 0;
+      for (var file : report.files()) {
+        for (var st : file.statements()) {
+          for (var f : st.findings()) {
+            String claim = claims.get(f.rule().id());
+            if (claim == null || f.message().contains("unless the session time zone is UTC")) continue;
+            checked++;
+            boolean model = claim.equals("rewrite") ? st.facts().rewrite() : st.facts().scan();
+            assertTrue(model, f.span() + ": " + f.rule().id() + " claims a " + claim
+                + " the lock model does not: " + st.facts());
+          }
+        }
+      }
+      System.out.println(source.getFileName() + ": " + checked + " rewrite/scan claims agree with the lock model");
+    }));
+  }
+
   private static int count(String s, String needle) {
     int n = 0;
     for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {

@@ -14,6 +14,7 @@ import slipway.engine.testing.TestDatabase;
 
 /** {@code slipway lint --url}: the migrations are replayed on top of the live database's schema. */
 @ExtendWith(PostgresExtension.class)
+@org.junit.jupiter.api.Tag("pg-behaviour")
 class LintLiveSchemaTest {
   @TempDir Path tmp;
 
@@ -39,8 +40,24 @@ class LintLiveSchemaTest {
     assertEquals(0, live.exitCode(), live.out() + live.err());
     assertTrue(live.out().contains("\"rewrite\": false, \"scan\": false"), live.out());
 
+    assertFalse(live.out().contains("alter-column-type-rewrites-table"), live.out());
+
     CommandRun offline = CommandRun.of("lint", "--format", "json", m.toString());
     assertTrue(offline.out().contains("\"rewrite\": true, \"scan\": true"), offline.out());
+    // The rule agrees with the facts: a rewrite is reported, as a warning that says how to know better.
+    assertTrue(offline.out().contains("\"rule\": \"alter-column-type-rewrites-table\", \"severity\": \"warning\""),
+        offline.out());
+    assertTrue(offline.out().contains("Lint with --url"), offline.out());
+  }
+
+  @Test void aTypeSpelledDifferentlyIsNoChangeAndNoFinding(TestDatabase db) throws Exception {
+    db.execute("create table items (id bigint primary key, qty int)");
+    Path m = tmp.resolve("V11__same.sql");
+    Files.writeString(m, "ALTER TABLE items ALTER COLUMN qty TYPE integer;\n");
+    CommandRun live = CommandRun.of("lint", "--url", db.url(), "--format", "json", m.toString());
+    assertEquals(0, live.exitCode(), live.out() + live.err());
+    assertTrue(live.out().contains("\"rewrite\": false"), live.out());
+    assertFalse(live.out().contains("alter-column-type-rewrites-table"), live.out());
   }
 
   @Test void aValidatedCheckInTheDatabaseSparesTheSetNotNullScan(TestDatabase db) throws Exception {
@@ -50,8 +67,10 @@ class LintLiveSchemaTest {
 
     CommandRun live = CommandRun.of("lint", "--url", db.url(), "--format", "json", m.toString());
     assertTrue(live.out().contains("\"scan\": false"), live.out() + live.err());
+    assertFalse(live.out().contains("set-not-null-scans-table"), live.out());
     CommandRun offline = CommandRun.of("lint", "--format", "json", m.toString());
     assertTrue(offline.out().contains("\"scan\": true"), offline.out());
+    assertTrue(offline.out().contains("set-not-null-scans-table"), offline.out());
   }
 
   @Test void anUnreachableDatabaseIsBadInput() {

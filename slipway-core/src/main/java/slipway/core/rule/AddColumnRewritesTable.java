@@ -23,6 +23,7 @@ public final class AddColumnRewritesTable implements Rule {
     List<Finding> out = new ArrayList<>();
     Statement s = c.statement();
     if (!s.startsWith("ALTER", "TABLE")) return out;
+    AlterTable at = AlterTable.of(s);
     for (ColumnDef col : ColumnDef.in(s)) {
       if (!c.existing(col.table())) continue;
       String cause = null;
@@ -33,11 +34,12 @@ public final class AddColumnRewritesTable implements Rule {
       else if (def >= 0) {
         String fn = Volatility.volatileCall(s, def + 1, col.to());
         if (fn != null) cause = "the default " + fn + " is volatile, so it is evaluated for every existing row";
-        else if (c.pgVersion() < 11 && !s.matches(def + 1, "NULL")) {
-          cause = "before PostgreSQL 11 any default is written into every existing row";
-        }
       }
       if (cause == null) continue;
+      // The lock model has the last word on whether the table is rewritten (ADD COLUMN IF NOT EXISTS of a
+      // column that exists is a no-op; a stable default is a fast default).
+      AlterTable.Action action = actionOf(at, col);
+      if (action != null && !c.factsOf(at.table().raw(), action.text(), at.actions().size()).rewrite()) continue;
       String t = col.table().raw();
       out.add(Finding.of(INFO, col.span(), "rewrites \"" + col.table() + "\" with reads and writes blocked until "
               + "every row is rewritten: " + cause)
@@ -47,6 +49,12 @@ public final class AddColumnRewritesTable implements Rule {
               + "-- then backfill existing rows in batches (slipway backfill), in a later migration"));
     }
     return out;
+  }
+
+  private static AlterTable.Action actionOf(AlterTable at, ColumnDef col) {
+    if (at == null) return null;
+    for (AlterTable.Action a : at.actions()) if (a.from() <= col.name() && col.name() < a.to()) return a;
+    return null;
   }
 
   static int defaultEnd(Statement s, int from, int to) {

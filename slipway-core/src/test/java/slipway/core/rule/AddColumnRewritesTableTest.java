@@ -25,11 +25,5 @@ class AddColumnRewritesTableTest {
         """);
   }
 
-  @Test void anyDefaultRewritesBefore11() {
-    tester.pg(10).check("""
-        -- expect: add-column-rewrites-table before PostgreSQL 11
-        ALTER TABLE orders ADD COLUMN status text DEFAULT 'active';
-        """);
-  }
 
 }
