@@ -512,10 +512,12 @@ public final class Lexer {
 
   private Token identifier(int start) {
     boolean upper = false;
+    boolean ascii = true;
     int hash = 0;
     while (pos < n) {
       char c = src.charAt(pos);
       if (!isIdentCont(c)) break;
+      if (c >= 0x80) ascii = false;
       if (c >= 'A' && c <= 'Z') {
         upper = true;
         c += 'a' - 'A';
@@ -524,7 +526,8 @@ public final class Lexer {
       pos++;
     }
     int length = pos - start;
-    if (length > 32) {
+    // Up to 32 ASCII characters never reach 63 bytes; with other characters past 21 (3 bytes each) they may.
+    if (length > 32 || !ascii && length > MAX_IDENTIFIER_BYTES / 3) {
       String value = src.substring(start, pos);
       return new Token(TokenKind.IDENT, start, pos, truncate(upper ? downcase(value) : value));
     }

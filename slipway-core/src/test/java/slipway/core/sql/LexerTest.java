@@ -26,6 +26,9 @@ class LexerTest {
     String longName = "a".repeat(70);
     assertEquals("IDENT:" + "a".repeat(63), lex(longName));
     assertEquals("IDENT:" + "é".repeat(31), lex("é".repeat(40)), "never splits a two-byte character");
+    // 32 two-byte characters are 64 bytes: short in characters, still too long (found by SplitterProperties).
+    assertEquals("IDENT:" + "À".repeat(31), lex("À".repeat(32)), "only ASCII letters fold");
+    assertEquals("IDENT:" + "中".repeat(21), lex("中".repeat(22)));
   }
 
   @Test void strings() {
