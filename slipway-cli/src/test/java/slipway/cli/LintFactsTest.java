@@ -58,7 +58,8 @@ class LintFactsTest {
     write("t/V2__t.sql", "ALTER TABLE t ALTER COLUMN c TYPE bigint;\n");
     run("lint", tmp.resolve("t").toString());
     assertTrue(out.toString().contains(
-        "locks: AccessExclusiveLock on t — blocks reads and writes; rewrites the table, so the time grows with its size"),
+        "blocks: reads and writes of t wait while every row is rewritten, so the wait grows with the table's size "
+            + "(AccessExclusiveLock on t)"),
         out.toString());
   }
 

@@ -12,11 +12,21 @@ public final class TextReport {
   private TextReport() {}
 
   public static void write(LintReport r, PrintWriter out) {
+    // Info notes (style, reminders) of one rule are printed once, with every place they apply, so that the
+    // findings that would hurt production stand out.
+    java.util.Map<String, java.util.List<Finding>> notes = new java.util.LinkedHashMap<>();
     for (LintReport.FileReport f : r.files()) {
       for (LintReport.StatementReport st : f.statements()) {
-        for (Finding x : st.findings()) finding(f, st, x, out);
+        for (Finding x : st.findings()) {
+          if (x.severity() == Severity.INFO) {
+            notes.computeIfAbsent(x.rule().id() + "\u0000" + x.message(), k -> new java.util.ArrayList<>()).add(x);
+          } else {
+            finding(f, st, x, out);
+          }
+        }
       }
     }
+    for (java.util.List<Finding> same : notes.values()) note(same, out);
     int e = r.count(Severity.ERROR);
     int w = r.count(Severity.WARNING);
     int i = r.count(Severity.INFO);
@@ -25,12 +35,23 @@ public final class TextReport {
     out.flush();
   }
 
+  /** One line per info note; the same note in several places lists them (the first few in full). */
+  private static void note(java.util.List<Finding> same, PrintWriter out) {
+    Finding first = same.get(0);
+    StringBuilder b = new StringBuilder(first.span().where()).append(": ").append(first.severity().label())
+        .append('[').append(first.rule().id()).append("] ").append(first.message());
+    if (same.size() > 1) {
+      b.append(" (also at ");
+      int shown = Math.min(same.size() - 1, 4);
+      for (int k = 1; k <= shown; k++) b.append(k > 1 ? ", " : "").append(same.get(k).span().where());
+      if (same.size() - 1 > shown) b.append(" and ").append(same.size() - 1 - shown).append(" more");
+      b.append(')');
+    }
+    out.println(b);
+  }
+
   private static void finding(LintReport.FileReport f, LintReport.StatementReport st, Finding x, PrintWriter out) {
     out.println(x.span().where() + ": " + x.severity().label() + "[" + x.rule().id() + "] " + x.message());
-    if (x.severity() == Severity.INFO) {
-      // Reminders and style stay one line each, so the harmful findings stand out.
-      return;
-    }
     String line = lineAt(f, x.span().offset());
     if (line != null) {
       String num = Integer.toString(x.span().line());
@@ -43,7 +64,7 @@ public final class TextReport {
       out.println("  " + pad + " | " + caret + "^" + "~".repeat(Math.max(0, Math.min(len, 60) - 1)));
     }
     String facts = describe(st.facts());
-    if (facts != null) out.println("  locks: " + facts);
+    if (facts != null) out.println("  blocks: " + facts);
     if (x.instead() != null) {
       String[] lines = x.instead().split("\n");
       out.println("  instead: " + lines[0]);
@@ -55,26 +76,34 @@ public final class TextReport {
   }
 
   /**
-   * The lock model's facts in words: which mode on which relations, what that blocks, and whether the
-   * time it is held grows with the table (a rewrite or a full scan) or is an instant catalog change.
+   * The lock model's facts in words for someone who has never heard of lock modes: what waits, for how
+   * long (an instant, or a time that grows with the table because it is rewritten or read in full), and
+   * the lock queue; the lock modes as pg_locks names them come last, in brackets.
    */
   static String describe(StatementFacts f) {
     if (f == null || f.locks().isEmpty()) return null;
     java.util.Map<String, java.util.List<String>> byMode = new java.util.LinkedHashMap<>();
+    java.util.Set<String> relations = new java.util.LinkedHashSet<>();
     for (StatementFacts.Lock l : f.locks()) {
       byMode.computeIfAbsent(l.mode(), k -> new java.util.ArrayList<>()).add(l.relation());
+      relations.add(l.relation());
     }
-    StringBuilder b = new StringBuilder();
+    StringBuilder modes = new StringBuilder();
     for (java.util.Map.Entry<String, java.util.List<String>> e : byMode.entrySet()) {
-      if (b.length() > 0) b.append("; ");
-      b.append(e.getKey()).append(" on ").append(String.join(", ", e.getValue()));
+      if (modes.length() > 0) modes.append("; ");
+      modes.append(e.getKey()).append(" on ").append(String.join(", ", e.getValue()));
     }
-    String blocked = f.blocksReads() ? "blocks reads and writes" : f.blocksWrites() ? "blocks writes (reads continue)"
-        : "blocks neither reads nor writes";
-    String time = f.rewrite() ? "rewrites the table, so the time grows with its size"
-        : f.scan() ? "reads the whole table while locked, so the time grows with its size"
-        : "a catalog change: instant once the lock is granted";
-    return b + " — " + blocked + "; " + time;
+    // In words, the relation locked first (the statement's own table); every relation is in the brackets.
+    String on = relations.iterator().next();
+    if (!f.blocksReads() && !f.blocksWrites()) {
+      return "neither reads nor writes of " + on + " (" + modes + ")";
+    }
+    String who = f.blocksReads() ? "reads and writes of " + on : "writes to " + on + " (reads go on)";
+    String howLong = f.rewrite() ? "wait while every row is rewritten, so the wait grows with the table's size"
+        : f.scan() ? "wait while every row is read, so the wait grows with the table's size"
+        : "wait only an instant (a catalog change), but while it waits for the queries already running, "
+            + "new queries queue behind it";
+    return who + " " + howLong + " (" + modes + ")";
   }
 
   private static String lineAt(LintReport.FileReport f, int fileOffset) {
