@@ -20,9 +20,23 @@ public final class Json {
 
   /** A JSON string literal: quotes, backslashes and control characters escaped. */
   public static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
+    StringBuilder sb = new StringBuilder(s.length() + 2);
+    quote(sb, s);
+    return sb.toString();
+  }
+
+  /** Appends {@code s} as a JSON string literal (as {@link #quote(String)}, without a copy of its own). */
+  public static StringBuilder quote(StringBuilder sb, String s) {
+    sb.append('"');
+    int n = s.length();
+    int run = 0; // start of the characters not yet appended: they need no escape, so they go in one copy
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
+        continue;
+      }
+      sb.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -31,24 +45,22 @@ public final class Json {
         case '\t' -> sb.append("\\t");
         case '\b' -> sb.append("\\b");
         case '\f' -> sb.append("\\f");
-        default -> {
-          // U+2028/2029 are valid JSON but break JavaScript embedding; escape them too.
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
+        // Other control characters, and U+2028/2029 (valid JSON, but they break JavaScript embedding).
+        default -> sb.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+            .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
       }
     }
-    return sb.append('"').toString();
+    sb.append(s, run, n);
+    return sb.append('"');
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private static void write(StringBuilder sb, Object value, int depth) {
     if (value == null) {
       sb.append("null");
     } else if (value instanceof String s) {
-      sb.append(quote(s));
+      quote(sb, s);
     } else if (value instanceof Boolean b) {
       sb.append(b);
     } else if (value instanceof Double d) {
@@ -72,7 +84,7 @@ public final class Json {
       Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
       while (it.hasNext()) {
         Map.Entry<?, ?> e = it.next();
-        indent(sb, depth + 1).append(quote(String.valueOf(e.getKey()))).append(": ");
+        quote(indent(sb, depth + 1), String.valueOf(e.getKey())).append(": ");
         write(sb, e.getValue(), depth + 1);
         sb.append(it.hasNext() ? ",\n" : "\n");
       }
@@ -90,7 +102,7 @@ public final class Json {
       }
       indent(sb, depth).append(']');
     } else if (value instanceof Enum<?> e) {
-      sb.append(quote(e.name()));
+      quote(sb, e.name());
     } else {
       throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }

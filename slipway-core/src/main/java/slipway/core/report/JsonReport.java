@@ -11,44 +11,60 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static void write(LintReport r, PrintWriter out) {
-    StringBuilder b = new StringBuilder(4096);
-    b.append("{\n  \"tool\": \"slipway\", \"version\": ").append(JsonReport.str(r.version()))
-        .append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
+    // Written file by file in chunks, so the document is never held whole (it is mostly the SQL).
+    StringBuilder b = new StringBuilder(CHUNK + 8192);
+    b.append("{\n  \"tool\": \"slipway\", \"version\": ");
+    str(b, r.version()).append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
+    // The summary's counts (as LintReport.count and statementCount), taken on the way through.
+    int[] bySeverity = new int[Severity.values().length];
+    int statements = 0;
     boolean firstFile = true;
     for (LintReport.FileReport f : r.files()) {
       b.append(firstFile ? "\n" : ",\n");
       firstFile = false;
-      b.append("    { \"file\": ").append(JsonReport.str(f.file())).append(", \"version\": ")
-          .append(JsonReport.str(f.migrationVersion())).append(",\n      \"statements\": [");
+      str(b.append("    { \"file\": "), f.file()).append(", \"version\": ");
+      str(b, f.migrationVersion()).append(",\n      \"statements\": [");
       boolean firstSt = true;
       for (LintReport.StatementReport st : f.statements()) {
         b.append(firstSt ? "\n" : ",\n");
         firstSt = false;
         statement(b, st);
+        statements++;
+        for (Finding x : st.findings()) {
+          bySeverity[x.severity().ordinal()]++;
+        }
+        if (b.length() >= CHUNK) {
+          out.append(b);
+          // A new builder, not setLength(0): one that took a non-Latin-1 character stays two bytes per char.
+          b = new StringBuilder(CHUNK + 8192);
+        }
       }
       b.append(firstSt ? "] }" : "\n      ] }");
     }
     b.append(firstFile ? "],\n" : "\n  ],\n");
     b.append("  \"summary\": { \"files\": ").append(r.files().size()).append(", \"statements\": ")
-        .append(r.statementCount()).append(", \"errors\": ").append(r.count(Severity.ERROR))
-        .append(", \"warnings\": ").append(r.count(Severity.WARNING)).append(", \"infos\": ")
-        .append(r.count(Severity.INFO)).append(" }\n}\n");
-    out.print(b);
+        .append(statements).append(", \"errors\": ").append(bySeverity[Severity.ERROR.ordinal()])
+        .append(", \"warnings\": ").append(bySeverity[Severity.WARNING.ordinal()]).append(", \"infos\": ")
+        .append(bySeverity[Severity.INFO.ordinal()]).append(" }\n}\n");
+    out.append(b);
     out.flush();
   }
+
+  private static final int CHUNK = 1 << 16;
 
   private static void statement(StringBuilder b, LintReport.StatementReport st) {
     Statement s = st.statement();
     StatementFacts f = st.facts();
     b.append("        { \"line\": ").append(s.span().line()).append(", \"column\": ").append(s.span().column())
-        .append(", \"sql\": ").append(JsonReport.str(s.text())).append(", \"kind\": ")
-        .append(JsonReport.str(f != null ? f.kind() : kind(s)));
+        .append(", \"sql\": ");
+    str(b, s.text()).append(", \"kind\": ");
+    str(b, f != null ? f.kind() : kind(s));
     if (f != null) {
       b.append(",\n          \"transactional\": ").append(f.transactional()).append(", \"locks\": [");
       for (int i = 0; i < f.locks().size(); i++) {
         if (i > 0) b.append(", ");
-        b.append("{ \"relation\": ").append(JsonReport.str(f.locks().get(i).relation())).append(", \"mode\": ")
-            .append(JsonReport.str(f.locks().get(i).mode())).append(" }");
+        str(b.append("{ \"relation\": "), f.locks().get(i).relation()).append(", \"mode\": ");
+        str(b, f.locks().get(i).mode()).append(" }");
       }
       b.append("], \"rewrite\": ").append(f.rewrite()).append(", \"scan\": ").append(f.scan())
           .append(", \"blocksReads\": ").append(f.blocksReads()).append(", \"blocksWrites\": ").append(f.blocksWrites())
@@ -60,11 +76,12 @@ public final class JsonReport {
     for (Finding x : st.findings()) {
       b.append(first ? "\n" : ",\n");
       first = false;
-      b.append("            { \"rule\": ").append(JsonReport.str(x.rule().id())).append(", \"severity\": ")
-          .append(JsonReport.str(x.severity().label())).append(", \"line\": ").append(x.span().line())
-          .append(", \"column\": ").append(x.span().column()).append(", \"message\": ").append(JsonReport.str(x.message()))
-          .append(", \"fix\": ").append(JsonReport.str(x.instead())).append(", \"autofix\": ")
-          .append(x.fix() != null).append(", \"doc\": ").append(JsonReport.str(x.rule().docPath())).append(" }");
+      str(b.append("            { \"rule\": "), x.rule().id()).append(", \"severity\": ");
+      str(b, x.severity().label()).append(", \"line\": ").append(x.span().line())
+          .append(", \"column\": ").append(x.span().column()).append(", \"message\": ");
+      str(b, x.message()).append(", \"fix\": ");
+      str(b, x.instead()).append(", \"autofix\": ").append(x.fix() != null).append(", \"doc\": ");
+      str(b, x.rule().docPath()).append(" }");
     }
     b.append(first ? "] }" : "\n          ] }");
   }
@@ -74,11 +91,22 @@ public final class JsonReport {
     return s == null ? "null" : Json.quote(s);
   }
 
+  /** Appends a JSON string, or null (no intermediate copy: the statements' SQL is most of the output). */
+  static StringBuilder str(StringBuilder b, String s) {
+    return s == null ? b.append("null") : Json.quote(b, s);
+  }
+
   static String num(Double d) {
     if (d == null) return "null";
     if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
     return String.format(Locale.ROOT, "%.1f", d);
   }
+
+  private static final java.util.Set<String> KIND_OBJECTS = java.util.Set.of("TABLE", "INDEX", "VIEW",
+      "MATERIALIZED", "UNIQUE", "TYPE", "FUNCTION", "PROCEDURE", "TRIGGER", "SCHEMA", "SEQUENCE", "EXTENSION",
+      "DOMAIN", "FROM", "INTO", "POLICY", "ROLE", "OR", "REPLACE", "TRANSACTION");
+  private static final java.util.Set<String> KIND_VERBS =
+      java.util.Set.of("CREATE", "ALTER", "DROP", "DELETE", "INSERT", "START", "REFRESH");
 
   /** The statement's kind in the contract's style (ALTER_TABLE, CREATE_INDEX) from its leading words. */
   static String kind(Statement s) {
@@ -87,14 +115,11 @@ public final class JsonReport {
     for (int i = 0; i < s.size() && words < 3; i++) {
       String w = s.word(i);
       if (w.isEmpty() || !Character.isLetter(w.charAt(0))) break;
-      if (words > 0 && !java.util.Set.of("TABLE", "INDEX", "VIEW", "MATERIALIZED", "UNIQUE", "TYPE", "FUNCTION",
-          "PROCEDURE", "TRIGGER", "SCHEMA", "SEQUENCE", "EXTENSION", "DOMAIN", "FROM", "INTO", "POLICY", "ROLE",
-          "OR", "REPLACE", "TRANSACTION").contains(w)) break;
+      if (words > 0 && !KIND_OBJECTS.contains(w)) break;
       if (k.length() > 0) k.append('_');
       k.append(w.toUpperCase(Locale.ROOT));
       words++;
-      if (words == 1 && !java.util.Set.of("CREATE", "ALTER", "DROP", "DELETE", "INSERT", "START", "REFRESH")
-          .contains(w)) break;
+      if (words == 1 && !KIND_VERBS.contains(w)) break;
     }
     return k.toString();
   }

@@ -54,40 +54,120 @@ public final class MigrationLoader {
 
   /** As {@link #load(List)}, with standard input supplied by the caller (tests, embedding). */
   public static List<Migration> load(List<String> paths, Supplier<String> stdin) {
-    List<Entry> entries = new ArrayList<>();
-    for (int arg = 0; arg < paths.size(); arg++) {
-      String p = paths.get(arg);
-      if (p.equals("-")) {
-        addAll(entries, arg, "", parse("<stdin>", "<stdin>", null, stdin.get(), true, false));
-        continue;
-      }
-      Path path = Path.of(p);
-      if (Files.isDirectory(path)) {
-        List<Path> files = sqlFiles(path);
-        if (files.isEmpty()) {
-          throw new BadInputException(p, "no .sql files in this folder; pass the folder that holds the migrations");
+    // First the files to read, in order (cheap: names and directory listings); a bad path stops the
+    // list there and is thrown once the files before it are read, as if everything ran in order.
+    List<Source> sources = new ArrayList<>();
+    RuntimeException badPath = null;
+    try {
+      for (int arg = 0; arg < paths.size(); arg++) {
+        String p = paths.get(arg);
+        if (p.equals("-")) {
+          sources.add(new Source(arg, "", null));
+          continue;
         }
-        Set<String> postgresSpecific = popxPostgresSpecific(files);
-        for (Path f : files) {
-          String name = f.getFileName().toString();
-          if (isGenericShadowed(f, name, postgresSpecific)) {
-            continue;
+        Path path = Path.of(p);
+        if (Files.isDirectory(path)) {
+          List<Path> files = sqlFiles(path);
+          if (files.isEmpty()) {
+            throw new BadInputException(p, "no .sql files in this folder; pass the folder that holds the migrations");
           }
-          String rel = path.relativize(f).toString().replace('\\', '/');
-          addAll(entries, arg, rel, parseFile(f));
+          Set<String> postgresSpecific = popxPostgresSpecific(files);
+          for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (isGenericShadowed(f, name, postgresSpecific)) {
+              continue;
+            }
+            sources.add(new Source(arg, path.relativize(f).toString().replace('\\', '/'), f));
+          }
+        } else if (Files.isRegularFile(path)) {
+          sources.add(new Source(arg, path.getFileName().toString(), path));
+        } else if (!Files.exists(path)) {
+          throw new BadInputException(p, "no such file or folder; pass .sql files, a migrations folder, or - for stdin");
+        } else {
+          throw new BadInputException(p, "not a regular file or folder; pass .sql files or a migrations folder");
         }
-      } else if (Files.isRegularFile(path)) {
-        addAll(entries, arg, path.getFileName().toString(), parseFile(path));
-      } else if (!Files.exists(path)) {
-        throw new BadInputException(p, "no such file or folder; pass .sql files, a migrations folder, or - for stdin");
-      } else {
-        throw new BadInputException(p, "not a regular file or folder; pass .sql files or a migrations folder");
       }
+    } catch (RuntimeException e) {
+      badPath = e;
+    }
+    // Then read and split the files, on every core when there are many (each file on its own; the
+    // results keep the order above).
+    Object[] parsed = parseAll(sources);
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      Source src = sources.get(i);
+      Object result = src.file == null ? parse("<stdin>", "<stdin>", null, stdin.get(), true, false) : parsed[i];
+      if (result instanceof RuntimeException e) {
+        throw e;
+      }
+      if (result instanceof Error e) {
+        throw e;
+      }
+      @SuppressWarnings("unchecked")
+      List<Migration> ms = (List<Migration>) result;
+      addAll(entries, src.arg, src.rel, ms);
+    }
+    if (badPath != null) {
+      throw badPath;
     }
     entries.sort(ORDER);
     List<Migration> out = new ArrayList<>(entries.size());
     for (Entry e : entries) {
       out.add(e.migration);
+    }
+    return out;
+  }
+
+  /** A file to load (null: standard input), the argument it came from and its name relative to it. */
+  private record Source(int arg, String rel, Path file) {}
+
+  /** Files per task handed to a worker: enough that a task is worth the hand-over. */
+  private static final int BATCH = 16;
+
+  /**
+   * Each file's migrations (or the exception reading it threw), by position; standard input is left to
+   * the caller. Small inputs (a pre-commit hook's few files) are read on this thread alone.
+   */
+  private static Object[] parseAll(List<Source> sources) {
+    Object[] out = new Object[sources.size()];
+    int workers = Math.min(Runtime.getRuntime().availableProcessors(), sources.size() / (2 * BATCH));
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    Runnable work = () -> {
+      for (int from = next.getAndAdd(BATCH); from < out.length; from = next.getAndAdd(BATCH)) {
+        for (int i = from; i < Math.min(from + BATCH, out.length); i++) {
+          Path f = sources.get(i).file;
+          if (f == null) {
+            continue;
+          }
+          try {
+            out[i] = parseFile(f);
+          } catch (RuntimeException | Error e) {
+            out[i] = e;
+          }
+        }
+      }
+    };
+    List<Thread> helpers = new ArrayList<>();
+    for (int w = 1; w < workers; w++) {
+      Thread t = new Thread(work, "slipway-load-" + w);
+      t.setDaemon(true);
+      t.start();
+      helpers.add(t);
+    }
+    work.run();
+    for (Thread t : helpers) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     return out;
   }
@@ -134,8 +214,7 @@ public final class MigrationLoader {
     if (LIQUIBASE_HEADER.matcher(text).find()) {
       return liquibase(file, name, text);
     }
-    Matcher goose = GOOSE.matcher(text);
-    if (goose.find()) {
+    if (mayBeGoose(text) && GOOSE.matcher(text).find()) {
       return goose(file, name, text);
     }
     Matcher m;
@@ -187,6 +266,19 @@ public final class MigrationLoader {
     }
     String desc = name.toLowerCase(Locale.ROOT).endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
     return List.of(whole(file, null, desc, MigrationFormat.PLAIN, Migration.Kind.PLAIN, text, transactional));
+  }
+
+  /**
+   * False when the text cannot hold a goose annotation: no {@code +goose} in any case. The regular
+   * expression then need not try every line start of the file.
+   */
+  private static boolean mayBeGoose(String text) {
+    for (int i = text.indexOf('+'); i >= 0; i = text.indexOf('+', i + 1)) {
+      if (text.regionMatches(true, i + 1, "goose", 0, 5)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Migration whole(String file, String version, String description, MigrationFormat format,
@@ -314,6 +406,12 @@ public final class MigrationLoader {
   private static String read(Path f) {
     try {
       byte[] bytes = Files.readAllBytes(f);
+      // The usual case, valid UTF-8, decodes on the fast path; malformed input would show as U+FFFD
+      // there, so a text with one (malformed, or a real U+FFFD) is decoded again strictly.
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') < 0) {
+        return text;
+      }
       try {
         return StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -345,7 +443,24 @@ public final class MigrationLoader {
     return line;
   }
 
-  private record Entry(int arg, String rel, int index, Migration migration) {
+  private record Entry(int arg, String rel, int index, Migration migration, Version version) {
+    Entry(int arg, String rel, int index, Migration migration) {
+      // Parsed once here, not in every comparison of the sort (null: no version, or one without digits).
+      this(arg, rel, index, migration, hasDigits(migration.version()) ? Version.parse(migration.version()) : null);
+    }
+
+    private static boolean hasDigits(String v) {
+      if (v == null) {
+        return false;
+      }
+      for (int i = 0; i < v.length(); i++) {
+        if (v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+          return true;
+        }
+      }
+      return false;
+    }
+
     int rank() {
       return switch (migration.kind()) {
         case PLAIN -> 0;
@@ -367,7 +482,9 @@ public final class MigrationLoader {
       return c;
     }
     if (a.rank() == 1) {
-      c = Version.compare(a.migration.version(), b.migration.version());
+      // As Version.compare: a version without digits sorts first.
+      c = a.version == null || b.version == null
+          ? Boolean.compare(a.version != null, b.version != null) : a.version.compareTo(b.version);
       if (c != 0) {
         return c;
       }

@@ -37,4 +37,12 @@ class JsonTest {
         }""", Json.write(m));
     assertEquals("[\n  null\n]", Json.write(Arrays.asList((Object) null)));
   }
+
+  @Test
+  void escapesEveryControlCharacterAndKeepsTheRestInOneCopy() {
+    assertEquals("\"\\u0000\\u001f\\b\\f\\t\\r \\u2029 caf\u00e9 \u4e2d\\\"\"", Json.quote("\u0000\u001f\b\f\t\r \u2029 caf\u00e9 \u4e2d\""));
+    assertEquals("\"\"", Json.quote(""));
+    StringBuilder sb = new StringBuilder("x=");
+    assertEquals("x=\"a\\\\b\"", Json.quote(sb, "a\\b").toString());
+  }
 }

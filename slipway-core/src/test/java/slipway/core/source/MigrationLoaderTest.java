@@ -208,4 +208,48 @@ class MigrationLoaderTest {
     assertTrue(Version.compare("1", "1.0.1") < 0);
     assertEquals(0, Version.compare("01", "1"));
   }
+
+  @Test
+  void textIsUtf8AndLatin1FilesStillLoad() throws IOException {
+    Files.write(dir.resolve("V1__utf8.sql"), "COMMENT ON TABLE t IS 'caf\u00e9 \ufffd';".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(dir.resolve("V2__latin1.sql"), "COMMENT ON TABLE t IS 'caf\u00e9';".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    List<Migration> ms = load();
+    assertEquals("COMMENT ON TABLE t IS 'caf\u00e9 \ufffd';", ms.get(0).text());
+    assertEquals("COMMENT ON TABLE t IS 'caf\u00e9';", ms.get(1).text());
+  }
+
+  @Test
+  void gooseAnnotationsInAnyCase() throws IOException {
+    write("001_a.sql", "-- +GOOSE UP\nSELECT 1;\n-- +Goose Down\nSELECT 2;\n");
+    write("002_b.sql", "SELECT 1 + 2; -- + goose is not an annotation\n");
+    List<Migration> ms = load();
+    assertEquals(MigrationFormat.GOOSE, ms.get(0).format());
+    assertEquals("-- +GOOSE UP\nSELECT 1;\n", ms.get(0).text());
+    assertEquals(MigrationFormat.PLAIN, ms.get(1).format());
+  }
+
+  @Test
+  void manyFilesLoadInApplyOrderWhateverThreadReadsThem() throws IOException {
+    for (int v = 300; v >= 1; v--) {
+      write("V" + v + "__m.sql", "CREATE TABLE t" + v + " (c int);");
+    }
+    write("baseline.sql", "CREATE SCHEMA s;");
+    List<Migration> ms = load();
+    assertEquals(301, ms.size());
+    assertEquals("baseline.sql", Path.of(ms.get(0).file()).getFileName().toString());
+    for (int v = 1; v <= 300; v++) {
+      assertEquals(String.valueOf(v), ms.get(v).version());
+      assertEquals("CREATE TABLE t" + v + " (c int);", ms.get(v).text());
+    }
+  }
+
+  @Test
+  void badPathAfterManyFilesIsStillBadInput() throws IOException {
+    for (int v = 1; v <= 100; v++) {
+      write("V" + v + "__m.sql", "SELECT " + v + ";");
+    }
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> MigrationLoader.load(List.of(dir.toString(), dir.resolve("nope.sql").toString())));
+    assertTrue(e.getMessage().contains("nope.sql: no such file"), e.getMessage());
+  }
 }
