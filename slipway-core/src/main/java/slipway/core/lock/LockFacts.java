@@ -708,6 +708,26 @@ public final class LockFacts {
         "CREATE TABLE t (id int, c int); CREATE POLICY pol ON t USING (c > 0)",
         "DROP POLICY pol ON t")
         .locks("t", ACCESS_EXCLUSIVE),
+    fact("alter-domain-add-constraint",
+        "ALTER DOMAIN … ADD CONSTRAINT CHECK checks every row of every table using the domain",
+        "CREATE DOMAIN amount AS numeric; CREATE TABLE t (id int, a amount)",
+        "ALTER DOMAIN amount ADD CONSTRAINT amount_positive CHECK (VALUE > 0)")
+        .locks("t", SHARE).scans(),
+    fact("alter-domain-add-constraint-not-valid",
+        "ALTER DOMAIN … ADD CONSTRAINT … NOT VALID checks no existing row",
+        "CREATE DOMAIN amount AS numeric; CREATE TABLE t (id int, a amount)",
+        "ALTER DOMAIN amount ADD CONSTRAINT amount_positive CHECK (VALUE > 0) NOT VALID"),
+    fact("alter-domain-set-not-null",
+        "ALTER DOMAIN … SET NOT NULL checks every row of every table using the domain",
+        "CREATE DOMAIN amount AS numeric; CREATE TABLE t (id int, a amount)",
+        "ALTER DOMAIN amount SET NOT NULL")
+        .locks("t", SHARE).scans(),
+    fact("alter-domain-validate-constraint",
+        "ALTER DOMAIN … VALIDATE CONSTRAINT checks every row under SHARE: writes to those tables wait",
+        "CREATE DOMAIN amount AS numeric; CREATE TABLE t (id int, a amount); "
+            + "ALTER DOMAIN amount ADD CONSTRAINT amount_positive CHECK (VALUE > 0) NOT VALID",
+        "ALTER DOMAIN amount VALIDATE CONSTRAINT amount_positive")
+        .locks("t", SHARE).scans(),
     fact("alter-type-add-value",
         "ALTER TYPE … ADD VALUE locks no table (transactional since PG12)",
         "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE t (id int, m mood)",

@@ -290,7 +290,7 @@ public final class LockModel {
         }
       } else if (t.is(1, "domain")) {
         kind = "ALTER_DOMAIN";
-        fact("alter-domain");
+        alterDomain(t);
       } else if (t.is(1, "system")) {
         kind = "ALTER_SYSTEM";
         transactional = false;
@@ -298,6 +298,55 @@ public final class LockModel {
       } else {
         kind = "ALTER_" + t.get(1).value().toUpperCase(Locale.ROOT);
         fact("alter-other-object");
+      }
+    }
+
+    /**
+     * ALTER DOMAIN: a new CHECK (unless NOT VALID) or SET NOT NULL checks every row of every column of the
+     * domain, holding SHARE on each table (writes wait); VALIDATE CONSTRAINT checks them the same way. Other
+     * forms change the catalog only.
+     */
+    void alterDomain(Tokens t) {
+      Name.Parsed p = Name.read(t, 2);
+      if (p == null) {
+        fact("alter-domain");
+        return;
+      }
+      int j = p.next();
+      boolean checksRows;
+      if (t.is(j, "add")) {
+        checksRows = true;
+        for (int i = j; i + 1 < t.size(); i++) {
+          checksRows &= !t.is(i, "not", "valid");
+        }
+        fact(checksRows ? "alter-domain-add-constraint" : "alter-domain-add-constraint-not-valid");
+      } else if (t.is(j, "set", "not", "null")) {
+        checksRows = true;
+        fact("alter-domain-set-not-null");
+      } else if (t.is(j, "validate", "constraint")) {
+        checksRows = true;
+        fact("alter-domain-validate-constraint");
+      } else {
+        fact("alter-domain");
+        return;
+      }
+      if (!checksRows) {
+        return;
+      }
+      // Unlike a table's VALIDATE CONSTRAINT (SHARE UPDATE EXCLUSIVE), a domain's takes SHARE (13-18).
+      LockMode mode = SHARE;
+      String domain = p.name().name();
+      for (Catalog.Relation r : c.relations()) {
+        if (!r.isTable()) {
+          continue;
+        }
+        for (Catalog.Column col : r.columns.values()) {
+          if (domain.equals(col.type)) {
+            lockKey(r.key, mode);
+            scanTable(r.key);
+            break;
+          }
+        }
       }
     }
 

@@ -60,6 +60,59 @@ class RuleDocsTest {
     assertTrue(harmful.isEmpty(), id + ": 'Use' is flagged: " + harmful);
   }
 
+  private static final Pattern MODE = Pattern.compile(
+      "ACCESS EXCLUSIVE|SHARE ROW EXCLUSIVE|SHARE UPDATE EXCLUSIVE|ROW EXCLUSIVE|ROW SHARE|ACCESS SHARE|EXCLUSIVE|SHARE");
+
+  /**
+   * A rule's lock claims are the lock model's, whose every fact is a LockFacts row traced on the real server
+   * (LockFactsMatchServerTest, 13-18): each lock mode a finding names (in capitals, as PostgreSQL's docs write
+   * them) is held by the flagged statement or an earlier one of its migration, each mode the rule's
+   * explanation names is held by a statement of its page's examples, and every fact the flagged statement's
+   * classification used is a LockFacts row.
+   */
+  @ParameterizedTest @MethodSource("rules")
+  void lockModesARuleNamesAreTheLockModels(Rule rule) throws IOException {
+    String id = rule.info().id();
+    String md = Files.readString(DOCS.resolve(id + ".md"));
+    LintConfig config = LintConfig.DEFAULT;
+    Matcher m = CONFIG.matcher(md);
+    if (m.find()) config = LintConfig.parse(id, m.group(1));
+    String given = section(md, "## Given (earlier migrations)");
+    List<Linter.SourceFile> history = given.isEmpty() ? List.of() : List.of(new Linter.SourceFile("V1__given.sql", given));
+    Linter linter = new Linter(Rules.all(), config, Stats.NONE);
+    java.util.Set<String> onThePage = new java.util.HashSet<>();
+    int claims = 0;
+    for (String example : List.of("## Instead of", "## Use")) {
+      Linter.FileResult result = linter.lint(history,
+          List.of(new Linter.SourceFile("V2__example.sql", section(md, example)))).get(0);
+      java.util.Set<String> heldSoFar = new java.util.HashSet<>();
+      for (Linter.Checked c : result.statements()) {
+        for (slipway.core.lock.LockedRelation l : c.facts().locks()) heldSoFar.add(l.mode().name().replace('_', ' '));
+        onThePage.addAll(heldSoFar);
+        for (Finding f : c.findings()) {
+          if (!f.rule().id().equals(id)) continue;
+          Matcher mode = MODE.matcher(f.message());
+          while (mode.find()) {
+            claims++;
+            assertTrue(heldSoFar.contains(mode.group()), id + " says " + mode.group() + " but the lock model has "
+                + c.facts().locks() + " for: " + c.statement().text());
+          }
+          for (String fact : c.facts().facts()) {
+            assertTrue(slipway.core.lock.LockFacts.all().stream().anyMatch(r -> r.id().equals(fact)),
+                id + ": the lock model's fact " + fact + " for '" + c.statement().text() + "' is not a LockFacts row");
+          }
+        }
+      }
+    }
+    Matcher mode = MODE.matcher(rule.info().why());
+    while (mode.find()) {
+      claims++;
+      assertTrue(onThePage.contains(mode.group()), id + "'s explanation names " + mode.group()
+          + ", which no statement of its examples takes according to the lock model: " + onThePage);
+    }
+    System.out.println(id + ": " + claims + " lock-mode claims checked against the lock model");
+  }
+
   private static String section(String md, String heading) {
     int h = md.indexOf(heading + "\n");
     if (h < 0) return "";
