@@ -1,12 +1,21 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterType;
+import slipway.core.sql.syntax.Cluster;
+import slipway.core.sql.syntax.CreateIndex;
+import slipway.core.sql.syntax.Drop;
+import slipway.core.sql.syntax.OtherCommand;
+import slipway.core.sql.syntax.Reindex;
+import slipway.core.sql.syntax.Vacuum;
 
 /** A statement that cannot run inside a transaction block, in one (explicit or the runner's). */
 public final class ConcurrentlyInTransaction implements Rule {
   static final RuleInfo INFO = new RuleInfo("concurrently-in-transaction",
       "CONCURRENTLY inside a transaction fails", Severity.ERROR, PgVersions.ALL,
-      "CREATE/DROP/REINDEX … CONCURRENTLY, DETACH PARTITION … CONCURRENTLY and VACUUM cannot run inside a "
+      "CREATE/DROP/REINDEX … CONCURRENTLY, DETACH PARTITION … CONCURRENTLY and VACUUM (and REINDEX "
+          + "SCHEMA/DATABASE/SYSTEM, CLUSTER without a table, CREATE/DROP DATABASE) cannot run inside a "
           + "transaction block: PostgreSQL rejects them (ERROR: … cannot run inside a transaction block), "
           + "and the migration fails at deploy time. Runners such as Flyway, Rails and Django wrap each file "
           + "in a transaction unless told not to.",
@@ -18,20 +27,28 @@ public final class ConcurrentlyInTransaction implements Rule {
 
   @Override public List<Finding> check(Context c) {
     if (!c.inTransaction()) return List.of();
-    Statement s = c.statement();
-    String what = null;
-    CreateIndex ci = CreateIndex.of(s);
-    if (ci != null && ci.concurrently()) what = "CREATE INDEX CONCURRENTLY";
-    else if (s.startsWith("DROP", "INDEX", "CONCURRENTLY")) what = "DROP INDEX CONCURRENTLY";
-    else if (s.startsWith("REINDEX") && s.findAnywhere(1, "CONCURRENTLY") > 0) what = "REINDEX CONCURRENTLY";
-    else if (s.startsWith("ALTER", "TABLE") && s.find(2, "DETACH", "PARTITION") > 0
-        && s.findAnywhere(2, "CONCURRENTLY") > 0) what = "DETACH PARTITION CONCURRENTLY";
-    else if (s.startsWith("VACUUM")) what = "VACUUM";
+    // Whether the statement may run in a transaction block is the lock model's (StatementFacts.transactional);
+    // ALTER TYPE … ADD VALUE is enum-add-value-in-transaction's.
+    if (c.facts().transactional() || c.syntax() instanceof AlterType) return List.of();
+    String what = what(c.syntax());
     if (what == null) return List.of();
+    Statement s = c.statement();
     String where = c.runnerWrapsInTransaction() ? "the migration runner wraps this file in a transaction"
         : "this statement is inside BEGIN … COMMIT";
     return List.of(Finding.of(INFO, s.span(), what + " cannot run inside a transaction block and will fail: "
             + where)
         .instead("-- move it to a migration of its own that runs outside a transaction\n" + s.text() + ";"));
+  }
+
+  /** How the statement is named in the message, from the syntax tree; null when the tree does not say. */
+  private static String what(slipway.core.sql.syntax.Statement syntax) {
+    if (syntax instanceof CreateIndex ci) return ci.concurrently() ? "CREATE INDEX CONCURRENTLY" : null;
+    if (syntax instanceof Drop d) return "DROP " + d.objectType() + (d.concurrently() ? " CONCURRENTLY" : "");
+    if (syntax instanceof Reindex r) return "REINDEX " + r.target() + (r.concurrently() ? " CONCURRENTLY" : "");
+    if (syntax instanceof Vacuum v) return v.analyzeOnly() ? null : "VACUUM";
+    if (syntax instanceof Cluster) return "CLUSTER without a table";
+    if (syntax instanceof AlterTable) return "DETACH PARTITION CONCURRENTLY";
+    if (syntax instanceof OtherCommand o) return o.command().replace('_', ' ');
+    return null;
   }
 }

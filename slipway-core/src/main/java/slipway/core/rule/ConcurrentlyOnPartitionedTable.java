@@ -1,6 +1,7 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.CreateIndex;
 
 /** CREATE INDEX CONCURRENTLY on a partitioned parent: PostgreSQL refuses it. */
 public final class ConcurrentlyOnPartitionedTable implements Rule {
@@ -15,12 +16,12 @@ public final class ConcurrentlyOnPartitionedTable implements Rule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
-    CreateIndex ci = CreateIndex.of(c.statement());
-    if (ci == null || !ci.concurrently()) return List.of();
+    if (!(c.syntax() instanceof CreateIndex ci) || !ci.concurrently()) return List.of();
     if (!c.partitioned(ci.table())) return List.of();
-    String idx = ci.name() == null ? ci.table().simple() + "_idx" : ci.name().raw();
-    return List.of(Finding.of(INFO, c.statement().span(), "fails: \"" + ci.table() + "\" is partitioned")
-        .instead("CREATE INDEX " + idx + " ON ONLY " + ci.table().raw() + " (…);\n"
+    Statement s = c.statement();
+    String idx = ci.nameSpan() == null ? ci.table().name() + "_idx" : s.textOf(ci.nameSpan());
+    return List.of(Finding.of(INFO, s.span(), "fails: \"" + ci.table() + "\" is partitioned")
+        .instead("CREATE INDEX " + idx + " ON ONLY " + s.textOf(ci.tableSpan()) + " (…);\n"
             + "CREATE INDEX CONCURRENTLY <partition>_idx ON <partition> (…);  -- for each partition\n"
             + "ALTER INDEX " + idx + " ATTACH PARTITION <partition>_idx;"));
   }

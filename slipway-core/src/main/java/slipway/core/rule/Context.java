@@ -107,8 +107,17 @@ public final class Context {
     return name == null ? null : catalog.index(name(name).key());
   }
 
+  public Catalog.Index index(QualifiedName name) {
+    return name == null ? null : catalog.index(name(name).key());
+  }
+
   /** True when the relation is a partitioned table (by the schema replayed so far). */
   public boolean partitioned(Statement.Name name) {
+    Catalog.Relation r = relation(name);
+    return r != null && r.kind == Catalog.Kind.PARTITIONED_TABLE;
+  }
+
+  public boolean partitioned(QualifiedName name) {
     Catalog.Relation r = relation(name);
     return r != null && r.kind == Catalog.Kind.PARTITIONED_TABLE;
   }
@@ -121,6 +130,12 @@ public final class Context {
 
   public static Name name(QualifiedName n) {
     return new Name(n.schema(), n.name());
+  }
+
+  /** Rows of the table when sizes are known, else -1. */
+  public long rows(QualifiedName table) {
+    Stats.TableStats s = table == null ? null : stats.of(table.toString());
+    return s == null ? -1 : s.rows();
   }
 
   /** Rows of the table when sizes are known, else -1. */

@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.List;
 import slipway.core.catalog.Catalog;
+import slipway.core.sql.syntax.Drop;
+import slipway.core.sql.syntax.QualifiedName;
 
 /** DROP INDEX without CONCURRENTLY on an index of an existing table. */
 public final class DropIndexBlocksTable implements Rule {
@@ -15,10 +17,11 @@ public final class DropIndexBlocksTable implements Rule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
+    if (!(c.syntax() instanceof Drop d) || !d.objectType().equals("INDEX") || d.concurrently()) return List.of();
+    // The claim is the lock model's: DROP INDEX takes ACCESS EXCLUSIVE, which queues reads behind it.
+    if (!c.hasFact("drop-index") || !c.facts().blocksReads()) return List.of();
     Statement s = c.statement();
-    if (!s.startsWith("DROP", "INDEX") || s.matches(2, "CONCURRENTLY")) return List.of();
-    List<Statement.Name> names = Names.list(s, Names.afterIfExists(s, 2));
-    for (Statement.Name n : names) {
+    for (QualifiedName n : d.names()) {
       Catalog.Index idx = c.index(n);
       Catalog.Relation table = idx == null ? null : c.catalog().relation(idx.table);
       if (table != null && c.catalog().isNewInThisMigration(table.name)) return List.of();
@@ -27,9 +30,9 @@ public final class DropIndexBlocksTable implements Rule {
       }
     }
     Finding f = Finding.of(INFO, s.span(), "queries on the table queue behind this DROP while it waits for its lock")
-        .instead("DROP INDEX CONCURRENTLY " + s.textOf(2, s.size()) + ";  -- outside a transaction");
-    if (!c.inTransaction() && names.size() == 1 && !s.contains("CASCADE")) {
-      f = f.withFix(Fix.of("drop CONCURRENTLY", new Fix.Edit(s.fileOffset(1) + "INDEX".length(), 0, " CONCURRENTLY")));
+        .instead("DROP INDEX CONCURRENTLY " + s.textAfter(d.objectTypeSpan()) + ";  -- outside a transaction");
+    if (!c.inTransaction() && d.names().size() == 1 && !"CASCADE".equals(d.behavior())) {
+      f = f.withFix(Fix.of("drop CONCURRENTLY", new Fix.Edit(s.inFile(d.objectTypeSpan()).end(), 0, " CONCURRENTLY")));
     }
     return List.of(f);
   }

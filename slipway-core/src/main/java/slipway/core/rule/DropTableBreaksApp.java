@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.sql.syntax.Drop;
+import slipway.core.sql.syntax.QualifiedName;
 
 /** DROP TABLE, DROP SCHEMA or DROP DATABASE of something that existed before this migration. */
 public final class DropTableBreaksApp implements Rule {
@@ -17,21 +19,22 @@ public final class DropTableBreaksApp implements Rule {
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
     if (c.downMigration()) return out;
+    if (!(c.syntax() instanceof Drop d) || d.names().isEmpty()) return out;
     Statement s = c.statement();
-    if (s.startsWith("DROP", "SCHEMA") || s.startsWith("DROP", "DATABASE")) {
-      String what = s.word(1).toLowerCase();
-      Statement.Name n = s.nameAt(Names.afterIfExists(s, 2));
-      if (n != null && !(s.startsWith("DROP", "SCHEMA") && !s.contains("CASCADE"))) {
-        out.add(Finding.of(INFO, s.span(), "drops " + what + " \"" + n + "\""
-            + (s.contains("CASCADE") ? " and everything in it" : "") + "; the data cannot be brought back"));
-      }
+    boolean cascade = "CASCADE".equals(d.behavior());
+    if (d.objectType().equals("SCHEMA") || d.objectType().equals("DATABASE")) {
+      // DROP SCHEMA without CASCADE fails unless the schema is empty: nothing is lost.
+      if (d.objectType().equals("SCHEMA") && !cascade) return out;
+      out.add(Finding.of(INFO, s.span(), "drops " + d.objectType().toLowerCase(java.util.Locale.ROOT) + " \""
+          + d.names().get(0) + "\"" + (cascade ? " and everything in it" : "") + "; the data cannot be brought back"));
       return out;
     }
-    if (!s.startsWith("DROP", "TABLE")) return out;
-    for (Statement.Name n : Names.list(s, Names.afterIfExists(s, 2))) {
+    if (!d.objectType().equals("TABLE")) return out;
+    for (int i = 0; i < d.names().size(); i++) {
+      QualifiedName n = d.names().get(i);
       if (!c.existing(n)) continue;
-      out.add(Finding.of(INFO, s.spanOf(n.start(), n.end()), "the running application may still query \"" + n
-          + "\", and its rows cannot be brought back").instead("-- stop using \"" + n.simple()
+      out.add(Finding.of(INFO, s.inFile(d.nameSpans().get(i)), "the running application may still query \"" + n
+          + "\", and its rows cannot be brought back").instead("-- stop using \"" + n.name()
           + "\" in a release first; drop it in a later migration"));
     }
     return out;

@@ -37,7 +37,7 @@ public final class Estimate {
 
   Double seconds(Work w) {
     if (w == null) return null;
-    Stats.TableStats t = stats.of(w.table().qualified());
+    Stats.TableStats t = stats.of(w.table().toString());
     if (t == null) return null;
     return switch (w.kind()) {
       case REWRITE -> t.bytes() / REWRITE_BYTES_PER_SECOND;
@@ -61,7 +61,7 @@ public final class Estimate {
         out.add(f);
         continue;
       }
-      Stats.TableStats t = stats.of(w.table().qualified());
+      Stats.TableStats t = stats.of(w.table().toString());
       String concrete = "\"" + w.table() + "\" (" + Sizes.rows(t.rows()) + " rows, " + Sizes.bytes(t.bytes()) + "): "
           + Sizes.duration(sec) + " with " + w.blocked() + " blocked" + threshold(sec);
       Finding g = f.withMessage(f.message() + " — " + concrete);
@@ -78,7 +78,7 @@ public final class Estimate {
       }
     }
     if (longest != null && longestSeconds > 30 && !errorAlready && config.enabled(LockExceedsThirtySeconds.INFO)) {
-      Stats.TableStats t = stats.of(longestWork.table().qualified());
+      Stats.TableStats t = stats.of(longestWork.table().toString());
       out.add(new Finding(LockExceedsThirtySeconds.INFO, config.severity(LockExceedsThirtySeconds.INFO), s.span(),
           longestWork.blocked() + " on \"" + longestWork.table() + "\" (" + Sizes.rows(t.rows()) + " rows, "
               + Sizes.bytes(t.bytes()) + ") wait " + Sizes.duration(longestSeconds) + threshold(longestSeconds),

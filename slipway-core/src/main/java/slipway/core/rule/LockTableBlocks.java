@@ -1,6 +1,8 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.lock.StatementFacts;
+import slipway.core.sql.syntax.LockTable;
 
 /** An explicit LOCK TABLE in a mode that blocks reads or writes of an existing table. */
 public final class LockTableBlocks implements Rule {
@@ -14,19 +16,12 @@ public final class LockTableBlocks implements Rule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
-    Statement s = c.statement();
-    if (!s.startsWith("LOCK")) return List.of();
-    int in = s.find(1, "IN");
-    String mode = in < 0 ? "ACCESS EXCLUSIVE" : s.textOf(in + 1, s.find(in, "MODE") < 0 ? s.size() : s.find(in, "MODE")).toUpperCase();
-    boolean blocksWrites = mode.startsWith("SHARE") && !mode.startsWith("SHARE UPDATE") || mode.startsWith("EXCLUSIVE")
-        || mode.startsWith("ACCESS EXCLUSIVE");
-    if (!blocksWrites) return List.of();
-    int i = s.matches(1, "TABLE") ? 2 : 1;
-    if (s.matches(i, "ONLY")) i++;
-    List<Statement.Name> names = Names.list(s, i);
-    if (names.stream().noneMatch(c::existing)) return List.of();
-    String blocked = mode.startsWith("ACCESS EXCLUSIVE") ? "reads and writes" : "writes";
-    return List.of(Finding.of(INFO, s.span(), blocked + " on " + names + " wait until this transaction ends ("
-        + mode + ")"));
+    if (!(c.syntax() instanceof LockTable lt) || lt.tables().stream().noneMatch(c::existing)) return List.of();
+    // What waits is the lock model's: the mode it holds and whether that conflicts with reads or writes.
+    StatementFacts facts = c.facts();
+    if (!c.hasFact("lock-table") || !facts.blocksWrites()) return List.of();
+    String blocked = facts.blocksReads() ? "reads and writes" : "writes";
+    return List.of(Finding.of(INFO, c.statement().span(), blocked + " on " + lt.tables() + " wait until this "
+        + "transaction ends (" + lt.mode() + ")"));
   }
 }

@@ -1,6 +1,9 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.CreateIndex;
+import slipway.core.sql.syntax.DoBlock;
+import slipway.core.sql.syntax.QualifiedName;
 
 /** A migration that changes the schema of existing tables and also rewrites their data. */
 public final class MixedSchemaAndData implements Rule {
@@ -18,15 +21,10 @@ public final class MixedSchemaAndData implements Rule {
 
   @Override public List<Finding> check(Context c) {
     Statement s = c.statement();
-    DataChange d = DataChange.of(s);
-    boolean dataBlock = PlpgsqlBody.writesRows(PlpgsqlBody.of(s));
-    if (d == null && !dataBlock) return List.of();
-    if (d != null && (!c.existing(d.table()) || d.bounded())) return List.of();
+    if (!dataChange(s, c)) return List.of();
     // Report once per file: only on the first data change.
     for (int i = 0; i < c.index(); i++) {
-      Statement p = c.migration().get(i);
-      DataChange pd = DataChange.of(p);
-      if (pd != null && !pd.bounded() && c.existing(pd.table()) || PlpgsqlBody.writesRows(PlpgsqlBody.of(p))) return List.of();
+      if (dataChange(c.migration().get(i), c)) return List.of();
     }
     Statement ddl = null;
     for (Statement p : c.migration()) {
@@ -41,11 +39,21 @@ public final class MixedSchemaAndData implements Rule {
         .instead("-- keep line " + ddl.span().line() + " here; move this statement to the next migration, batched"));
   }
 
+  /**
+   * An unbounded UPDATE/DELETE of an existing table, or a DO block whose body runs an UPDATE or DELETE
+   * (read from the syntax tree).
+   */
+  private static boolean dataChange(Statement p, Context c) {
+    slipway.core.sql.syntax.Statement syntax = p.syntax();
+    if (syntax instanceof DoBlock block) return BatchLoopWithoutCommit.writesRows(block);
+    QualifiedName table = UnbatchedDataChange.changed(syntax);
+    return table != null && c.existing(table) && !UnbatchedDataChange.bounded(UnbatchedDataChange.where(syntax));
+  }
+
   private static boolean schemaChangeOnExisting(Statement p, Context c) {
     AlterTable at = AlterTable.of(p);
     if (at != null) return c.existing(at.table()) && !p.contains("VALIDATE", "CONSTRAINT");
-    CreateIndex ci = CreateIndex.of(p);
-    if (ci != null) return !ci.concurrently() && c.existing(ci.table());
+    if (p.syntax() instanceof CreateIndex ci) return !ci.concurrently() && c.existing(ci.table());
     return false;
   }
 }

@@ -2,6 +2,7 @@ package slipway.core.rule;
 
 import java.util.List;
 import slipway.core.catalog.Catalog;
+import slipway.core.sql.syntax.RefreshMaterializedView;
 
 /** REFRESH MATERIALIZED VIEW without CONCURRENTLY on an existing view. */
 public final class RefreshMaterializedViewBlocksReads implements Rule {
@@ -16,17 +17,19 @@ public final class RefreshMaterializedViewBlocksReads implements Rule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
+    if (!(c.syntax() instanceof RefreshMaterializedView rv) || rv.concurrently()) return List.of();
+    if (!c.existing(rv.view()) || !rv.withData()) return List.of();
+    // The claim is the lock model's: ACCESS EXCLUSIVE on the view for the whole refresh.
+    if (!c.hasFact("refresh-materialized-view") || !c.facts().blocksReads()) return List.of();
     Statement s = c.statement();
-    if (!s.startsWith("REFRESH", "MATERIALIZED", "VIEW") || s.matches(3, "CONCURRENTLY")) return List.of();
-    Statement.Name view = s.nameAt(3);
-    if (view == null || !c.existing(view) || s.contains("WITH", "NO", "DATA")) return List.of();
-    Catalog.Relation r = c.relation(view);
+    Catalog.Relation r = c.relation(rv.view());
     boolean hasUnique = r != null && c.catalog().indexesOf(r.key).stream().anyMatch(i -> i.unique && i.predicate == null);
-    Finding f = Finding.of(INFO, s.span(), "reads of \"" + view + "\" wait until the view's query has run again")
-        .instead((hasUnique ? "" : "CREATE UNIQUE INDEX CONCURRENTLY " + view.simple() + "_key ON " + view.raw()
-            + " (<unique columns>);\n") + "REFRESH MATERIALIZED VIEW CONCURRENTLY " + s.textOf(3, s.size()) + ";");
+    Finding f = Finding.of(INFO, s.span(), "reads of \"" + rv.view() + "\" wait until the view's query has run again")
+        .instead((hasUnique ? "" : "CREATE UNIQUE INDEX CONCURRENTLY " + rv.view().name() + "_key ON "
+            + s.textOf(rv.viewSpan()) + " (<unique columns>);\n") + "REFRESH MATERIALIZED VIEW CONCURRENTLY "
+            + s.textAfter(rv.keyword()) + ";");
     if (hasUnique) {
-      f = f.withFix(Fix.of("refresh CONCURRENTLY", new Fix.Edit(s.fileOffset(2) + "VIEW".length(), 0, " CONCURRENTLY")));
+      f = f.withFix(Fix.of("refresh CONCURRENTLY", new Fix.Edit(s.inFile(rv.keyword()).end(), 0, " CONCURRENTLY")));
     }
     return List.of(f);
   }

@@ -1,6 +1,9 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.catalog.Catalog;
+import slipway.core.sql.syntax.QualifiedName;
+import slipway.core.sql.syntax.Reindex;
 
 /** REINDEX without CONCURRENTLY (PostgreSQL 12+ has it). */
 public final class ReindexBlocksWrites implements Rule {
@@ -13,28 +16,24 @@ public final class ReindexBlocksWrites implements Rule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
+    if (!(c.syntax() instanceof Reindex r) || r.concurrently()) return List.of();
+    // The claim is the lock model's: SHARE on the table (writes wait) and ACCESS EXCLUSIVE on the index.
+    if (!(c.hasFact("reindex-index") || c.hasFact("reindex-table") || c.hasFact("reindex-schema-or-database"))) {
+      return List.of();
+    }
     Statement s = c.statement();
-    if (!s.startsWith("REINDEX")) return List.of();
-    int i = 1;
-    if (s.matches(i, "(")) i = s.closeParen(i);
-    if (!(s.matches(i, "INDEX") || s.matches(i, "TABLE") || s.matches(i, "SCHEMA") || s.matches(i, "DATABASE")
-        || s.matches(i, "SYSTEM"))) return List.of();
-    int kw = i;
-    if (s.matches(i + 1, "CONCURRENTLY")) return List.of();
-    Statement.Name target = s.nameAt(i + 1);
-    if (target != null && s.matches(kw, "TABLE") && !c.existing(target)) return List.of();
-    if (target != null && s.matches(kw, "INDEX")) {
-      slipway.core.catalog.Catalog.Index idx = c.index(target);
-      slipway.core.catalog.Catalog.Relation table = idx == null ? null : c.catalog().relation(idx.table);
+    QualifiedName target = r.name();
+    if (target != null && r.target().equals("TABLE") && !c.existing(target)) return List.of();
+    if (target != null && r.target().equals("INDEX")) {
+      Catalog.Index idx = c.index(target);
+      Catalog.Relation table = idx == null ? null : c.catalog().relation(idx.table);
       if (table != null && c.catalog().isNewInThisMigration(table.name)) return List.of();
     }
     Finding f = Finding.of(INFO, s.span(), "writes to the table" + (target == null ? "s" : " of \"" + target + "\"")
         + " wait for the whole rebuild, and so do reads that use the index")
-        .instead(s.textOf(0, kw + 1) + " CONCURRENTLY" + (kw + 1 < s.size() ? " " + s.textOf(kw + 1, s.size()) : "")
-            + ";  -- outside a transaction");
-    if (!c.inTransaction() && !s.matches(kw, "SYSTEM")) {
-      f = f.withFix(Fix.of("rebuild CONCURRENTLY", new Fix.Edit(s.fileOffset(kw) + s.token(kw).text().length(), 0,
-          " CONCURRENTLY")));
+        .instead(s.insertAfter(r.keyword(), " CONCURRENTLY") + ";  -- outside a transaction");
+    if (!c.inTransaction() && !r.target().equals("SYSTEM")) {
+      f = f.withFix(Fix.of("rebuild CONCURRENTLY", new Fix.Edit(s.inFile(r.keyword()).end(), 0, " CONCURRENTLY")));
     }
     return List.of(f);
   }

@@ -1,6 +1,9 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.Cluster;
+import slipway.core.sql.syntax.QualifiedName;
+import slipway.core.sql.syntax.Vacuum;
 
 /** VACUUM FULL, CLUSTER, and ALTER TABLE SET TABLESPACE / SET LOGGED / SET UNLOGGED / SET ACCESS METHOD. */
 public final class RewritesTable implements Rule {
@@ -16,21 +19,8 @@ public final class RewritesTable implements Rule {
     Statement s = c.statement();
     String what = null;
     Statement.Name table = null;
-    if (s.startsWith("VACUUM")) {
-      int f = s.findAnywhere(1, "FULL");
-      boolean full = s.matches(1, "FULL") || (s.matches(1, "(") && f > 0 && f < s.closeParen(1)
-          && !s.matches(f + 1, "FALSE") && !s.matches(f + 1, "OFF"));
-      if (!full) return List.of();
-      int i = s.matches(1, "(") ? s.closeParen(1) : 2;
-      while (s.matches(i, "FREEZE") || s.matches(i, "VERBOSE") || s.matches(i, "ANALYZE")) i++;
-      table = s.nameAt(i);
-      what = "VACUUM FULL";
-    } else if (s.startsWith("CLUSTER")) {
-      int i = 1;
-      if (s.matches(i, "VERBOSE")) i++;
-      if (s.matches(i, "(")) i = s.closeParen(i);
-      table = s.nameAt(i);
-      what = "CLUSTER";
+    if (c.syntax() instanceof Vacuum || c.syntax() instanceof Cluster) {
+      return vacuumFullOrCluster(c);
     } else {
       AlterTable at = AlterTable.of(s);
       if (at == null) return List.of();
@@ -47,5 +37,29 @@ public final class RewritesTable implements Rule {
     String on = table == null ? "every table in the database" : "\"" + table + "\"";
     return List.of(Finding.of(INFO, s.span(), what + " rewrites " + on + " with reads and writes blocked until "
         + "every row is copied; the copy grows with the table"));
+  }
+
+  /**
+   * VACUUM FULL and CLUSTER: whether they rewrite is the lock model's (facts vacuum-full and cluster,
+   * each proven on the server to rewrite under ACCESS EXCLUSIVE); the tree names the table.
+   */
+  private static List<Finding> vacuumFullOrCluster(Context c) {
+    String what;
+    QualifiedName table;
+    if (c.syntax() instanceof Vacuum v) {
+      if (!c.hasFact("vacuum-full")) return List.of();
+      what = "VACUUM FULL";
+      table = v.objectName();
+    } else {
+      if (!c.hasFact("cluster")) return List.of();
+      what = "CLUSTER";
+      table = ((Cluster) c.syntax()).table();
+    }
+    // With no table VACUUM FULL rewrites every table (the row vacuum-full, per table); with tables the
+    // model says which it rewrites.
+    if (table != null && (!c.facts().rewrite() || !c.existing(table))) return List.of();
+    String on = table == null ? "every table in the database" : "\"" + table + "\"";
+    return List.of(Finding.of(INFO, c.statement().span(), what + " rewrites " + on + " with reads and writes "
+        + "blocked until every row is copied; the copy grows with the table"));
   }
 }

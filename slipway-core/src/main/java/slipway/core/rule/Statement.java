@@ -86,6 +86,30 @@ public final class Statement {
     return new Span(span.file(), node.line() + lineShift, node.column(), node.offset() + offsetShift, node.length());
   }
 
+  /** The text of this statement a syntax-tree node covers (a name as the user wrote it, a clause). */
+  public String textOf(Span node) {
+    int from = node.offset() - (source == null ? 0 : source.span().offset());
+    return text.substring(Math.max(0, from), Math.min(text.length(), from + node.length()));
+  }
+
+  /** The text of this statement after a syntax-tree node, without the whitespace around it. */
+  public String textAfter(Span node) {
+    int from = node.end() - (source == null ? 0 : source.span().offset());
+    return from >= text.length() ? "" : text.substring(Math.max(0, from)).strip();
+  }
+
+  /** The text of this statement before a syntax-tree node, without the whitespace around it. */
+  public String textBefore(Span node) {
+    int to = node.offset() - (source == null ? 0 : source.span().offset());
+    return text.substring(0, Math.max(0, Math.min(text.length(), to))).strip();
+  }
+
+  /** This statement's text with {@code insertion} written right after a syntax-tree node. */
+  public String insertAfter(Span node, String insertion) {
+    int at = Math.max(0, Math.min(text.length(), node.end() - (source == null ? 0 : source.span().offset())));
+    return text.substring(0, at) + insertion + text.substring(at);
+  }
+
   /** A shape parsed once per statement and shared by every rule (ALTER TABLE actions, column definitions). */
   @SuppressWarnings("unchecked")
   <T> T memo(String key, java.util.function.Supplier<T> parse) {

@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.sql.syntax.QualifiedName;
+import slipway.core.sql.syntax.Truncate;
 
 /** TRUNCATE of an existing table. */
 public final class TruncateBlocksAndDeletes implements Rule {
@@ -16,14 +18,15 @@ public final class TruncateBlocksAndDeletes implements Rule {
 
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
+    if (!(c.syntax() instanceof Truncate t) || c.downMigration()) return out;
+    // "reads and writes blocked" is the lock model's: TRUNCATE holds ACCESS EXCLUSIVE.
+    if (!c.hasFact("truncate") || !c.facts().blocksReads()) return out;
     Statement s = c.statement();
-    if (!s.startsWith("TRUNCATE") || c.downMigration()) return out;
-    int i = s.matches(1, "TABLE") ? 2 : 1;
-    if (s.matches(i, "ONLY")) i++;
-    for (Statement.Name n : Names.list(s, i)) {
+    for (int i = 0; i < t.tables().size(); i++) {
+      QualifiedName n = t.tables().get(i);
       if (!c.existing(n)) continue;
-      out.add(Finding.of(INFO, s.spanOf(n.start(), n.end()), "deletes every row of \"" + n + "\" with reads and "
-          + "writes blocked" + (s.contains("CASCADE") ? ", and CASCADE empties every table that references it" : "")));
+      out.add(Finding.of(INFO, s.inFile(t.tableSpans().get(i)), "deletes every row of \"" + n + "\" with reads and "
+          + "writes blocked" + (t.cascade() ? ", and CASCADE empties every table that references it" : "")));
     }
     return out;
   }

@@ -1,11 +1,19 @@
 package slipway.core.rule;
 
+import slipway.core.sql.syntax.Cluster;
+import slipway.core.sql.syntax.CreateIndex;
+import slipway.core.sql.syntax.Delete;
+import slipway.core.sql.syntax.QualifiedName;
+import slipway.core.sql.syntax.Reindex;
+import slipway.core.sql.syntax.Update;
+import slipway.core.sql.syntax.Vacuum;
+
 /**
  * The work a flagged statement does on an existing table while others wait, derived from which rule
  * flagged it: used only to turn sizes into a duration (docs/estimates.md). Which lock is held and what
  * it blocks is the rule's (and the lock model's) claim, not this class's.
  */
-public record Work(Kind kind, Statement.Name table, String blocked) {
+public record Work(Kind kind, QualifiedName table, String blocked) {
   public enum Kind { REWRITE, SCAN, INDEX_BUILD, ROW_CHANGE }
 
   /** The work behind a finding of rule {@code ruleId} on statement {@code s}, or null when none is sized. */
@@ -27,24 +35,28 @@ public record Work(Kind kind, Statement.Name table, String blocked) {
       case "unbatched-data-change" -> { k = Kind.ROW_CHANGE; blocked = "writes to the changed rows"; }
       default -> { return null; }
     }
-    Statement.Name table = table(s);
+    QualifiedName table = table(s);
     return table == null ? null : new Work(k, table, blocked);
   }
 
-  static Statement.Name table(Statement s) {
+  static QualifiedName table(Statement s) {
     AlterTable at = AlterTable.of(s);
-    if (at != null) return at.table();
-    CreateIndex ci = CreateIndex.of(s);
-    if (ci != null) return ci.table();
-    DataChange d = DataChange.of(s);
-    if (d != null) return d.table();
-    if (s.startsWith("VACUUM") || s.startsWith("CLUSTER") || s.startsWith("REINDEX", "TABLE")) {
-      for (int i = 1; i < s.size(); i++) {
-        Statement.Name n = s.nameAt(i);
-        if (n != null && !java.util.Set.of("full", "verbose", "analyze", "freeze", "table", "concurrently")
-            .contains(n.qualified())) return n;
-      }
-    }
+    if (at != null) return qualified(at.table());
+    slipway.core.sql.syntax.Statement syntax = s.syntax();
+    if (syntax instanceof CreateIndex ci) return ci.table();
+    if (syntax instanceof Update u) return u.table();
+    if (syntax instanceof Delete d) return d.table();
+    if (syntax instanceof Vacuum v) return v.objectName();
+    if (syntax instanceof Cluster cl) return cl.table();
+    if (syntax instanceof Reindex r && r.target().equals("TABLE")) return r.name();
     return null;
+  }
+
+  /** A name as the token view read it, as the syntax tree names it. */
+  private static QualifiedName qualified(Statement.Name n) {
+    if (n == null) return null;
+    java.util.List<String> p = n.parts();
+    return p.size() == 1 ? QualifiedName.of(p.get(0))
+        : new QualifiedName(String.join(".", p.subList(0, p.size() - 1)), p.get(p.size() - 1));
   }
 }

@@ -3,6 +3,7 @@ package slipway.core.sql;
 import java.util.ArrayList;
 import java.util.List;
 import slipway.core.sql.syntax.AlterSequence;
+import slipway.core.sql.syntax.Assignment;
 import slipway.core.sql.syntax.AlterTable;
 import slipway.core.sql.syntax.AlterTableAction;
 import slipway.core.sql.syntax.AlterType;
@@ -46,6 +47,7 @@ import slipway.core.sql.syntax.Unrecognized;
 import slipway.core.sql.syntax.Update;
 import slipway.core.sql.syntax.Vacuum;
 import slipway.core.sql.syntax.Volatility;
+import slipway.core.sql.syntax.Where;
 
 /**
  * Parses split statements into the typed tree of {@code slipway.core.sql.syntax}, following
@@ -385,10 +387,17 @@ public final class Parser {
     }
 
     List<QualifiedName> qnames() {
+      return qnames(new ArrayList<>());
+    }
+
+    /** Like {@link #qnames()}, adding where each name is written to {@code spans}. */
+    List<QualifiedName> qnames(List<Span> spans) {
       List<QualifiedName> names = new ArrayList<>();
       do {
         c.accept("only");
+        int start = c.i;
         names.add(qname());
+        spans.add(c.span(start, c.i));
         c.acceptSym("*");
       } while (c.acceptSym(","));
       return names;
@@ -991,14 +1000,22 @@ public final class Parser {
 
     Statement createIndex() {
       boolean unique = c.accept("unique");
+      int keyword = c.i;
       c.expect("index");
       boolean concurrently = c.accept("concurrently");
       boolean ifNotExists = c.accept("if", "not", "exists");
       QualifiedName name = null;
-      if (!c.is("on")) name = qname();
+      Span nameSpan = null;
+      if (!c.is("on")) {
+        int start = c.i;
+        name = qname();
+        nameSpan = c.span(start, c.i);
+      }
       c.expect("on");
       boolean only = c.accept("only");
+      int tableStart = c.i;
       QualifiedName table = qname();
+      Span tableSpan = c.span(tableStart, c.i);
       c.acceptSym("*");
       String method = "btree";
       if (c.accept("using")) method = name();
@@ -1021,7 +1038,7 @@ public final class Parser {
         else throw c.error("unexpected " + c.tokenText(c.peek()) + " in CREATE INDEX");
       }
       return new CreateIndex(all(), name, table, unique, concurrently, ifNotExists, only, method, elements, include,
-          nullsNotDistinct, params, tablespace, where);
+          nullsNotDistinct, params, tablespace, where, c.span(keyword, keyword + 1), nameSpan, tableSpan);
     }
 
     IndexElement indexElement() {
@@ -1555,8 +1572,10 @@ public final class Parser {
 
     Statement drop() {
       c.expect("drop");
+      int typeStart = c.i;
       String type = objectType();
       if (type == null) return unrecognized();
+      Span typeSpan = c.span(typeStart, c.i);
       if (type.equals("OWNED") || type.equals("USER MAPPING") || type.equals("CAST") || type.equals("TRANSFORM")
           || type.equals("OPERATOR") || type.equals("AGGREGATE") && c.containsWord("order")) {
         rest();
@@ -1565,9 +1584,12 @@ public final class Parser {
       boolean concurrently = c.accept("concurrently");
       boolean ifExists = c.accept("if", "exists");
       List<QualifiedName> names = new ArrayList<>();
+      List<Span> nameSpans = new ArrayList<>();
       QualifiedName on = null;
       do {
+        int start = c.i;
         names.add(qname());
+        nameSpans.add(c.span(start, c.i));
         if (c.isSym("(")) c.skipGroup();
         if (type.equals("OPERATOR CLASS") || type.equals("OPERATOR FAMILY")) {
           c.expect("using");
@@ -1583,7 +1605,7 @@ public final class Parser {
       if (c.accept("cascade")) behavior = "CASCADE";
       else if (c.accept("restrict")) behavior = "RESTRICT";
       expectEnd();
-      return new Drop(all(), type, names, ifExists, concurrently, behavior, on);
+      return new Drop(all(), type, names, ifExists, concurrently, behavior, on, typeSpan, nameSpans);
     }
 
     // ---- DML ---------------------------------------------------------------------------------
@@ -1625,7 +1647,9 @@ public final class Parser {
       }
       if (c.accept("update")) {
         c.accept("only");
+        int tableStart = c.i;
         QualifiedName table = qname();
+        Span tableSpan = c.span(tableStart, c.i);
         c.acceptSym("*");
         if (!c.is("set")) {
           c.accept("as");
@@ -1633,21 +1657,26 @@ public final class Parser {
         }
         c.expect("set");
         boolean hasFrom = c.findAtDepth0("from") >= 0;
-        boolean hasWhere = c.findAtDepth0("where") >= 0;
+        int whereAt = c.findAtDepth0("where");
         boolean returning = c.findAtDepth0("returning") >= 0;
+        List<Assignment> set = assignments();
+        Where where = whereAt < 0 ? null : where(whereAt);
         rest();
-        return new Update(all(), table, hasWhere, hasFrom, returning, limited);
+        return new Update(all(), table, whereAt >= 0, hasFrom, returning, limited, tableSpan, set, where);
       }
       if (c.accept("delete")) {
         c.expect("from");
         c.accept("only");
+        int tableStart = c.i;
         QualifiedName table = qname();
+        Span tableSpan = c.span(tableStart, c.i);
         c.acceptSym("*");
         boolean hasUsing = c.findAtDepth0("using") >= 0;
-        boolean hasWhere = c.findAtDepth0("where") >= 0;
+        int whereAt = c.findAtDepth0("where");
         boolean returning = c.findAtDepth0("returning") >= 0;
+        Where where = whereAt < 0 ? null : where(whereAt);
         rest();
-        return new Delete(all(), table, hasWhere, hasUsing, returning, limited);
+        return new Delete(all(), table, whereAt >= 0, hasUsing, returning, limited, tableSpan, where);
       }
       if (c.accept("merge")) {
         c.expect("into");
@@ -1664,6 +1693,97 @@ public final class Parser {
         return new Merge(all(), table, source);
       }
       throw c.error("expected SELECT, INSERT, UPDATE, DELETE or MERGE after WITH" + c.describeFound());
+    }
+
+    /**
+     * The SET list of an UPDATE, from the cursor up to a depth-0 FROM, WHERE or RETURNING; the cursor is
+     * left where it was. Each item runs to the next depth-0 comma; a target that is one plain column
+     * followed by {@code =} gives its column and value.
+     */
+    List<Assignment> assignments() {
+      int save = c.i;
+      int end = c.findAtDepth0("from", "where", "returning");
+      if (end < 0) end = c.tokens.size();
+      List<Assignment> out = new ArrayList<>();
+      int start = c.i;
+      int depth = 0;
+      for (int k = start; k <= end; k++) {
+        Token t = k < end ? c.tokens.get(k) : null;
+        if (t != null && (t.isSymbol("(") || t.isSymbol("["))) depth++;
+        else if (t != null && (t.isSymbol(")") || t.isSymbol("]"))) depth--;
+        if (t == null || depth == 0 && t.isSymbol(",")) {
+          if (k > start) out.add(assignment(start, k));
+          start = k + 1;
+        }
+      }
+      c.i = save;
+      return out;
+    }
+
+    Assignment assignment(int from, int to) {
+      Token target = c.tokens.get(from);
+      if (isNameToken(target) && from + 2 < to && c.tokens.get(from + 1).isSymbol("=")) {
+        return new Assignment(c.span(from, to), target.kind() == TokenKind.PLACEHOLDER
+            ? c.text(from, from + 1) : target.value(), c.span(from, from + 1), expressionOf(from + 2, to));
+      }
+      return new Assignment(c.span(from, to), null, null, null);
+    }
+
+    static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", "<=", ">", ">=");
+
+    static final java.util.Set<String> WHERE_WORDS = java.util.Set.of("and", "or", "not", "in", "is", "null",
+        "where", "select", "from", "exists");
+
+    /**
+     * The WHERE clause whose key word is token {@code at}, up to a depth-0 RETURNING; the cursor is not
+     * moved. Comparisons are read at any depth: a name (not a key word of the condition) followed by an
+     * operator and an operand.
+     */
+    Where where(int at) {
+      int end = at + 1;
+      int depth = 0;
+      boolean or = false;
+      boolean limit = false;
+      List<Where.Comparison> comparisons = new ArrayList<>();
+      for (; end < c.tokens.size(); end++) {
+        Token t = c.tokens.get(end);
+        if (t.isSymbol("(") || t.isSymbol("[")) depth++;
+        else if (t.isSymbol(")") || t.isSymbol("]")) depth--;
+        else if (depth == 0 && t.is("returning")) break;
+        else if (depth == 0 && t.is("or")) or = true;
+        else if (t.is("limit")) limit = true;
+      }
+      for (int k = at + 1; k + 1 < end; k++) {
+        Token t = c.tokens.get(k);
+        if (!(t.kind() == TokenKind.IDENT || t.kind() == TokenKind.QUOTED_IDENT)
+            || t.kind() == TokenKind.IDENT && WHERE_WORDS.contains(t.value())) continue;
+        Token op = c.tokens.get(k + 1);
+        int operand = k + 2;
+        String operator = null;
+        if (op.kind() == TokenKind.OPERATOR && COMPARISONS.contains(op.value())) {
+          operator = op.value();
+        } else if (op.is("between")) {
+          operator = "BETWEEN";
+        } else if (op.is("in") && operand < end && c.tokens.get(operand).isSymbol("(")) {
+          operator = "IN";
+          operand++;
+        }
+        if (operator == null) continue;
+        boolean constant = operand < end && (constant(c.tokens.get(operand))
+            || c.tokens.get(operand).isSymbol("-") && operand + 1 < end
+                && c.tokens.get(operand + 1).kind() == TokenKind.NUMBER);
+        comparisons.add(new Where.Comparison(t.value(), operator, constant));
+      }
+      return new Where(c.span(at, end), c.text(at, end), or, limit, comparisons);
+    }
+
+    /** A literal, a bind parameter ($1, ?, :name) or a placeholder. */
+    boolean constant(Token t) {
+      if (t == null) return false;
+      switch (t.kind()) {
+        case NUMBER: case STRING: case BIT_STRING: case DOLLAR_STRING: case PARAM: case PLACEHOLDER: return true;
+        default: return t.isSymbol("?") || t.isSymbol(":");
+      }
     }
 
     /** (a, b[1:2], c.field): the target columns with any subscripts or field selections. */
@@ -1805,7 +1925,8 @@ public final class Parser {
       c.expect("truncate");
       c.accept("table");
       boolean only = c.is("only");
-      List<QualifiedName> tables = qnames();
+      List<Span> spans = new ArrayList<>();
+      List<QualifiedName> tables = qnames(spans);
       boolean restart = false, cascade = false;
       while (!c.atEnd()) {
         if (c.accept("restart", "identity")) restart = true;
@@ -1814,7 +1935,7 @@ public final class Parser {
         else if (c.accept("restrict")) cascade = false;
         else throw c.error("unexpected " + c.tokenText(c.peek()) + " in TRUNCATE");
       }
-      return new Truncate(all(), tables, only, restart, cascade);
+      return new Truncate(all(), tables, only, restart, cascade, spans);
     }
 
     Statement vacuum() {
@@ -1860,14 +1981,17 @@ public final class Parser {
     Statement refresh() {
       c.expect("refresh");
       c.expect("materialized");
+      int keyword = c.i;
       c.expect("view");
       boolean concurrently = c.accept("concurrently");
+      int viewStart = c.i;
       QualifiedName view = qname();
+      Span viewSpan = c.span(viewStart, c.i);
       boolean withData = true;
       if (c.accept("with", "no", "data")) withData = false;
       else c.accept("with", "data");
       expectEnd();
-      return new RefreshMaterializedView(all(), view, concurrently, withData);
+      return new RefreshMaterializedView(all(), view, concurrently, withData, c.span(keyword, keyword + 1), viewSpan);
     }
 
     Statement reindex() {
@@ -1877,14 +2001,17 @@ public final class Parser {
         for (String o : groupElements()) if (o.trim().toLowerCase().startsWith("concurrently")) concurrently = true;
       }
       c.accept("verbose");
+      int keyword = c.i;
       String target = c.advance().value();
       if (target == null || !List.of("index", "table", "schema", "database", "system").contains(target)) {
         throw c.error("expected INDEX, TABLE, SCHEMA, DATABASE or SYSTEM after REINDEX");
       }
       if (c.accept("concurrently")) concurrently = true;
+      int nameStart = c.i;
       QualifiedName name = c.atEnd() ? null : qname();
+      Span nameSpan = name == null ? null : c.span(nameStart, c.i);
       expectEnd();
-      return new Reindex(all(), target.toUpperCase(), name, concurrently);
+      return new Reindex(all(), target.toUpperCase(), name, concurrently, c.span(keyword, keyword + 1), nameSpan);
     }
 
     Statement comment() {
@@ -1999,7 +2126,8 @@ public final class Parser {
     Statement lock() {
       c.expect("lock");
       c.accept("table");
-      List<QualifiedName> tables = qnames();
+      List<Span> spans = new ArrayList<>();
+      List<QualifiedName> tables = qnames(spans);
       String mode = "ACCESS EXCLUSIVE";
       if (c.accept("in")) {
         int start = c.i;
@@ -2009,7 +2137,7 @@ public final class Parser {
       }
       boolean nowait = c.accept("nowait");
       expectEnd();
-      return new LockTable(all(), tables, mode, nowait);
+      return new LockTable(all(), tables, mode, nowait, spans);
     }
 
     Statement copy() {
@@ -2047,9 +2175,9 @@ public final class Parser {
         else throw c.error("unexpected " + c.tokenText(c.peek()) + " in DO");
       }
       if (body == null) throw c.error("expected the DO block's body");
-      List<Statement> inner = List.of();
-      if (language.equals("plpgsql")) inner = PlpgsqlScanner.statements(c, body);
-      return new DoBlock(all(), language, body.value(), inner);
+      PlpgsqlScanner.Body inner = language.equals("plpgsql") ? PlpgsqlScanner.read(c, body) : null;
+      return new DoBlock(all(), language, body.value(), inner == null ? List.of() : inner.statements(),
+          inner != null && inner.loops());
     }
   }
 }

@@ -48,4 +48,14 @@ class BatchLoopWithoutCommitTest {
         """);
   }
 
+  @Test void aForLoopOverRowsIsALoop() {
+    tester.check("""
+        -- expect: batch-loop-without-commit one transaction
+        DO $$ DECLARE r record; BEGIN
+          FOR r IN SELECT id FROM orders LOOP
+            DELETE FROM orders WHERE id = r.id;
+          END LOOP;
+        END $$;
+        """);
+  }
 }

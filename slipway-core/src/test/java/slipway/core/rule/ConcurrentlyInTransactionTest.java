@@ -34,4 +34,15 @@ class ConcurrentlyInTransactionTest {
   @Test void allowsOutsideTransaction() {
     tester.check("CREATE INDEX CONCURRENTLY i ON orders (customer_id); DROP INDEX CONCURRENTLY i;");
   }
+
+  @Test void everyStatementTheLockModelSaysCannotRunInABlock() {
+    tester.inTransaction().check("""
+        -- expect: concurrently-in-transaction VACUUM
+        VACUUM orders;
+        -- expect: concurrently-in-transaction REINDEX SCHEMA
+        REINDEX SCHEMA app;
+        ANALYZE orders;
+        REINDEX TABLE orders;
+        """);
+  }
 }

@@ -46,4 +46,11 @@ class CreateIndexBlocksWritesTest {
         CREATE INDEX i ON orders (customer_id);
         """);
   }
+
+  @Test void insteadKeepsTheNamesAsWritten() {
+    tester.given("CREATE TABLE app.\"Orders\" (id bigint);").check("""
+        -- expect: create-index-blocks-writes CREATE UNIQUE INDEX CONCURRENTLY "Idx" ON app."Orders"
+        CREATE UNIQUE INDEX "Idx" ON app."Orders" (id);
+        """);
+  }
 }

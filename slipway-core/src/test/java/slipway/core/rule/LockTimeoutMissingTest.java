@@ -20,4 +20,22 @@ class LockTimeoutMissingTest {
         """);
   }
 
+  @Test void whoQueuesComesFromTheLockModel() {
+    tester.check("""
+        -- expect: lock-timeout-missing every write on the table
+        CREATE INDEX i ON orders (customer_id);
+        """);
+    // SHARE UPDATE EXCLUSIVE (autovacuum settings, statistics) blocks neither reads nor writes.
+    tester.check("""
+        ALTER TABLE orders SET (autovacuum_enabled = false);
+        ALTER TABLE orders ALTER COLUMN total SET STATISTICS 500;
+        """);
+  }
+
+  @Test void aLockTimeoutSetLocallyCounts() {
+    tester.check("""
+        SET LOCAL lock_timeout TO '1s';
+        DROP INDEX orders_customer_idx;
+        """);
+  }
 }

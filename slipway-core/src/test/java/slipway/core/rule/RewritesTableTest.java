@@ -17,12 +17,18 @@ class RewritesTableTest {
         ALTER TABLE orders SET TABLESPACE fast;
         -- expect: table-rewrite-blocks-reads
         ALTER TABLE orders SET LOGGED;
+        -- expect: table-rewrite-blocks-reads every table in the database
+        VACUUM FULL;
         """);
   }
 
   @Test void allowsPlainVacuumAndNewTables() {
     tester.check("""
         VACUUM ANALYZE orders;
+        VACUUM (FULL false) orders;
+        -- The lock model has no proven row for CLUSTER without a table (it re-clusters only tables
+        -- clustered before): no rewrite is claimed.
+        CLUSTER;
         CREATE TABLE r (x int); ALTER TABLE r SET UNLOGGED;
         """);
   }

@@ -18,4 +18,10 @@ class TruncateBlocksAndDeletesTest {
         """);
   }
 
+  @Test void pointsAtEachExistingTable() {
+    java.util.List<Finding> f = tester.lint("V2__t.sql", "CREATE TABLE tmp_new (x int);\nTRUNCATE tmp_new,\n  orders;");
+    org.junit.jupiter.api.Assertions.assertEquals(1, f.size());
+    org.junit.jupiter.api.Assertions.assertEquals(3, f.get(0).span().line());
+    org.junit.jupiter.api.Assertions.assertEquals(3, f.get(0).span().column());
+  }
 }

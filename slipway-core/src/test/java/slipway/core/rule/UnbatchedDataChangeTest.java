@@ -36,4 +36,11 @@ class UnbatchedDataChangeTest {
         """);
   }
 
+  @Test void aSelectForUpdateInACteIsNotAnUpdate() {
+    tester.check("""
+        WITH b AS (SELECT id FROM orders LIMIT 10) SELECT * FROM orders FOR UPDATE SKIP LOCKED;
+        -- expect: unbatched-data-change WHERE id IN (SELECT id FROM orders WHERE total < 0 LIMIT 5000)
+        DELETE FROM orders WHERE total < 0 RETURNING id;
+        """);
+  }
 }

@@ -17,6 +17,12 @@ class ParseDmlTest {
     assertTree("""
         WITH batch AS (SELECT id FROM orders WHERE region IS NULL LIMIT 1000) UPDATE orders o SET region = 'eu' FROM batch WHERE o.id = batch.id""", """
         Update table=orders hasWhere hasFrom limited
+          set:
+          - Assignment column=region
+              value: Expression text='eu' volatility=CONSTANT
+          where: Where text=WHERE o.id = batch.id
+            comparisons:
+            - Comparison column=id operator==
         """);
   }
 
@@ -24,6 +30,9 @@ class ParseDmlTest {
     assertTree("""
         UPDATE orders SET region = 'eu'; DELETE FROM orders""", """
         Update table=orders
+          set:
+          - Assignment column=region
+              value: Expression text='eu' volatility=CONSTANT
         Delete table=orders
         """);
   }
@@ -32,6 +41,45 @@ class ParseDmlTest {
     assertTree("""
         DELETE FROM ONLY orders WHERE id IN (SELECT id FROM orders LIMIT 100) RETURNING id""", """
         Delete table=orders hasWhere returning limited
+          where: Where text=WHERE id IN (SELECT id FROM orders LIMIT 100) limit
+            comparisons:
+            - Comparison column=id operator=IN
+        """);
+  }
+
+  @Test void setListAndWhereComparisons() {
+    assertTree("""
+        UPDATE orders SET (a, b) = (1, 2), c[1] = 3, "D" = now(), e = DEFAULT
+        WHERE id = $1 AND k BETWEEN 1 AND 5 AND total < -3 AND note <> ? AND x IN (:ids) OR c.kind = 'a'
+        RETURNING id""", """
+        Update table=orders hasWhere returning
+          set:
+          - Assignment
+          - Assignment
+          - Assignment column=D
+              value: Expression text=now() volatility=STABLE functions=[now]
+          - Assignment column=e
+              value: Expression text=DEFAULT volatility=CONSTANT
+          where: Where text=WHERE id = $1 AND k BETWEEN 1 AND 5 AND total < -3 AND note <> ? AND x IN (:ids) OR c.kind = 'a' or
+            comparisons:
+            - Comparison column=id operator== constant
+            - Comparison column=k operator=BETWEEN constant
+            - Comparison column=total operator=< constant
+            - Comparison column=note operator=<> constant
+            - Comparison column=x operator=IN constant
+            - Comparison column=kind operator== constant
+        """);
+  }
+
+  @Test void whereComparesWithColumnsAndSubqueries() {
+    assertTree("""
+        DELETE FROM t WHERE status = other_status AND id IN (SELECT id FROM t WHERE created < now())""", """
+        Delete table=t hasWhere
+          where: Where text=WHERE status = other_status AND id IN (SELECT id FROM t WHERE created < now())
+            comparisons:
+            - Comparison column=status operator==
+            - Comparison column=id operator=IN
+            - Comparison column=created operator=<
         """);
   }
 

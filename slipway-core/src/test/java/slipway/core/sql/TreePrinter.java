@@ -32,6 +32,8 @@ final class TreePrinter {
         throw new IllegalStateException(e);
       }
       if (value == null || Boolean.FALSE.equals(value) || Integer.valueOf(0).equals(value)) continue;
+      // Positions (a node's span, where its names or key words are) are checked by ParserPositionsTest.
+      if (value instanceof Span || value instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Span) continue;
       if (value instanceof Collection<?> && ((Collection<?>) value).isEmpty()) continue;
       if (Boolean.TRUE.equals(value)) {
         sb.append(' ').append(rc.getName());
