@@ -65,6 +65,11 @@ final class MigrateCommand implements Callable<Integer> {
       description = "Replay lag above which pre-flight fails and the runner waits between migrations (default: ${DEFAULT-VALUE}).")
   String maxReplicationLag;
 
+  @Option(names = "--replication-wait", paramLabel = "DURATION", defaultValue = "5min",
+      description = "Between migrations, how long to wait for lagging replicas before stopping (safely; rerun resumes) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String replicationWait;
+
   @Option(names = "--before", paramLabel = "COMMAND",
       description = "A shell command that must succeed before a category-3 migration runs (a snapshot, pg_basebackup).")
   String before;
@@ -85,6 +90,7 @@ final class MigrateCommand implements Callable<Integer> {
         .skipChecks(skipChecks)
         .maxTransactionAge(Durations.parse("--max-transaction-age", maxTransactionAge))
         .maxReplicationLag(Durations.parse("--max-replication-lag", maxReplicationLag))
+        .replicationWait(Durations.parse("--replication-wait", replicationWait))
         .before(before)
         .installedBy(installedBy)
         .build();

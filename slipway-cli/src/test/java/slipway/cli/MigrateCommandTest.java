@@ -92,4 +92,10 @@ class MigrateCommandTest {
     assertEquals(2, run("migrate", "--lock-timeout", "soon", "--url", db.url(), tmp.toString()));
     assertTrue(err.toString().contains("--lock-timeout"), err.toString());
   }
+
+  @Test
+  void badReplicationWaitIsExitTwo(TestDatabase db) {
+    assertEquals(2, run("migrate", "--replication-wait", "a while", "--url", db.url(), tmp.toString()));
+    assertTrue(err.toString().contains("--replication-wait"), err.toString());
+  }
 }

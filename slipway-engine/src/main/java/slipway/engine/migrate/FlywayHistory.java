@@ -1,6 +1,5 @@
 package slipway.engine.migrate;
 
-import slipway.core.source.Version;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,37 +135,26 @@ final class FlywayHistory extends History {
   }
 
   @Override
-  public void insertBaseline(Connection c, Version version, String description, String installedBy) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + " (installed_rank, version, description, "
-        + "type, script, checksum, installed_by, execution_time, success) SELECT coalesce(max(installed_rank), 0) + 1, "
-        + "?, ?, 'BASELINE', ?, NULL, coalesce(?, current_user), 0, true FROM " + qualified)) {
-      ps.setString(1, version.toString());
-      ps.setString(2, description);
-      ps.setString(3, description);
-      ps.setString(4, installedBy);
+  void deleteBeside(Connection c, int rank) throws SQLException {
+    if (!Tables.exists(c, schema, PROGRESS_TABLE)) return;
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + progress + " WHERE installed_rank = ?")) {
+      ps.setInt(1, rank);
       ps.executeUpdate();
     }
   }
 
   @Override
-  public void updateChecksum(Connection c, int rank, Migration m) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified + " SET checksum = ?, description = ?, script = ? "
-        + "WHERE installed_rank = ?")) {
-      ps.setInt(1, m.flywayChecksum());
-      ps.setString(2, m.description());
-      ps.setString(3, m.script());
-      ps.setInt(4, rank);
-      ps.executeUpdate();
-    }
+  String baselineColumns() {
+    return "";
   }
 
   @Override
-  public void delete(Connection c, int rank) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      if (Tables.exists(c, schema, PROGRESS_TABLE)) {
-        s.execute("DELETE FROM " + progress + " WHERE installed_rank = " + rank);
-      }
-      s.execute("DELETE FROM " + qualified + " WHERE installed_rank = " + rank);
-    }
+  String baselineValues() {
+    return "";
+  }
+
+  @Override
+  void bindChecksum(PreparedStatement ps, int index, Migration m) throws SQLException {
+    ps.setInt(index, m.flywayChecksum());
   }
 }

@@ -2,6 +2,7 @@ package slipway.engine.migrate;
 
 import slipway.core.source.Version;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import slipway.engine.postgres.Identifiers;
@@ -54,9 +55,46 @@ abstract class History {
   abstract void update(Connection c, int rank, int done, boolean success, long executionMillis, long lockWaitMillis,
               int retries) throws SQLException;
 
-  abstract void insertBaseline(Connection c, Version version, String description, String installedBy) throws SQLException;
+  /** Columns a baseline row fills beyond Flyway's (with a leading comma), and their values. */
+  abstract String baselineColumns();
 
-  abstract void updateChecksum(Connection c, int rank, Migration m) throws SQLException;
+  abstract String baselineValues();
 
-  abstract void delete(Connection c, int rank) throws SQLException;
+  /** Binds a migration's checksum as this table stores it (Flyway's CRC32 integer, Slipway's SHA-256 text). */
+  abstract void bindChecksum(PreparedStatement ps, int index, Migration m) throws SQLException;
+
+  /** Deletes what the table keeps beside a row (Flyway mode's progress row); before the row itself. */
+  void deleteBeside(Connection c, int rank) throws SQLException {}
+
+  void insertBaseline(Connection c, Version version, String description, String installedBy) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + " (installed_rank, version, description, "
+        + "type, script, checksum, installed_by, execution_time, success" + baselineColumns() + ") "
+        + "SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'BASELINE', ?, NULL, coalesce(?, current_user), 0, true"
+        + baselineValues() + " FROM " + qualified)) {
+      ps.setString(1, version.toString());
+      ps.setString(2, description);
+      ps.setString(3, description);
+      ps.setString(4, installedBy);
+      ps.executeUpdate();
+    }
+  }
+
+  void updateChecksum(Connection c, int rank, Migration m) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified + " SET checksum = ?, description = ?, script = ? "
+        + "WHERE installed_rank = ?")) {
+      bindChecksum(ps, 1, m);
+      ps.setString(2, m.description());
+      ps.setString(3, m.script());
+      ps.setInt(4, rank);
+      ps.executeUpdate();
+    }
+  }
+
+  void delete(Connection c, int rank) throws SQLException {
+    deleteBeside(c, rank);
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + qualified + " WHERE installed_rank = ?")) {
+      ps.setInt(1, rank);
+      ps.executeUpdate();
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package slipway.engine.migrate;
 
-import slipway.core.source.Version;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,36 +128,17 @@ final class SlipwayHistory extends History {
   }
 
   @Override
-  public void insertBaseline(Connection c, Version version, String description, String installedBy) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + " (installed_rank, version, description, "
-        + "type, script, checksum, installed_by, execution_time, success, statements_total, statements_done) "
-        + "SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'BASELINE', ?, NULL, coalesce(?, current_user), 0, true, 0, 0 FROM "
-        + qualified)) {
-      ps.setString(1, version.toString());
-      ps.setString(2, description);
-      ps.setString(3, description);
-      ps.setString(4, installedBy);
-      ps.executeUpdate();
-    }
+  String baselineColumns() {
+    return ", statements_total, statements_done";
   }
 
   @Override
-  public void updateChecksum(Connection c, int rank, Migration m) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified + " SET checksum = ?, description = ?, script = ? "
-        + "WHERE installed_rank = ?")) {
-      ps.setString(1, m.checksum());
-      ps.setString(2, m.description());
-      ps.setString(3, m.script());
-      ps.setInt(4, rank);
-      ps.executeUpdate();
-    }
+  String baselineValues() {
+    return ", 0, 0";
   }
 
   @Override
-  public void delete(Connection c, int rank) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + qualified + " WHERE installed_rank = ?")) {
-      ps.setInt(1, rank);
-      ps.executeUpdate();
-    }
+  void bindChecksum(PreparedStatement ps, int index, Migration m) throws SQLException {
+    ps.setString(index, m.checksum());
   }
 }
