@@ -93,8 +93,12 @@ class LockTimeoutRetryTest {
       assertTrue(retry.contains("pid " + holderPid) && retry.contains("idle in transaction")
           && retry.contains("SELECT pg_backend_pid()"), retry);
       assertTrue(queries.get() > 20, "the application kept working: " + queries.get() + " rounds");
-      assertTrue(worstMillis.get() < lockTimeout.toMillis() + 200,
-          "application queries waited at most lock_timeout + 200 ms; worst was " + worstMillis.get() + " ms");
+      // The bound that matters: one lock_timeout (plus scheduling slack on a shared CI box), where without
+      // lock_timeout the queries would queue for as long as the holder stays open (3+ timeouts here).
+      System.out.println("LockTimeoutRetryTest: worst application query " + worstMillis.get() + " ms with lock_timeout "
+          + lockTimeout.toMillis() + " ms, " + outcome.retries() + " retries");
+      assertTrue(worstMillis.get() < lockTimeout.toMillis() + 500,
+          "application queries waited at most lock_timeout + 500 ms; worst was " + worstMillis.get() + " ms");
     }
   }
 }
