@@ -1,6 +1,9 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.TokenKind;
+import slipway.core.sql.syntax.AlterType;
+import slipway.core.sql.syntax.TransactionControl;
 
 /** ALTER TYPE … ADD VALUE inside a transaction before PostgreSQL 12. */
 public final class EnumAddValueInTransaction implements Rule {
@@ -15,27 +18,37 @@ public final class EnumAddValueInTransaction implements Rule {
 
   @Override public RuleInfo info() { return INFO; }
 
+  /** True when a string literal of the statement is the label (compared decoded: 'a''b', E'…', U&'…'). */
+  private static boolean usesLabel(Statement s, String label) {
+    if (label == null || s.source() == null) return false;
+    for (slipway.core.sql.Token t : s.source().tokens()) {
+      if (t.kind() == TokenKind.STRING && label.equals(t.value())) return true;
+    }
+    return false;
+  }
+
+  private static String literal(String label) {
+    return "'" + label.replace("'", "''") + "'";
+  }
+
   @Override public List<Finding> check(Context c) {
     Statement s = c.statement();
-    if (!c.inTransaction() || !s.startsWith("ALTER", "TYPE") || s.find(2, "ADD", "VALUE") < 0) return List.of();
+    if (!c.inTransaction() || !(c.syntax() instanceof AlterType at) || !at.action().equals("ADD_VALUE")) {
+      return List.of();
+    }
     if (c.pgVersion() < 12) {
       return List.of(Finding.of(INFO, s.span(), "fails on PostgreSQL " + c.pgVersion()
           + ": ADD VALUE cannot run inside a transaction block"));
     }
-    int v = s.find(2, "ADD", "VALUE") + 2;
-    if (s.matches(v, "IF", "NOT", "EXISTS")) v += 3;
-    Token value = s.token(v);
-    if (value == null || value.kind() != Token.Kind.STRING) return List.of();
     // Used later in the same transaction: an explicit BEGIN … COMMIT, or the runner's whole file.
     for (int i = c.index() + 1; i < c.migration().size(); i++) {
       Statement later = c.migration().get(i);
-      if (!c.runnerWrapsInTransaction() && (later.startsWith("COMMIT") || later.startsWith("END"))) break;
-      for (Token t : later.tokens()) {
-        if (t.kind() == Token.Kind.STRING && t.text().equals(value.text())) {
-          return List.of(Finding.of(INFO, later.span(), "fails: the new value " + value.text() + " of \""
-                  + s.nameAt(2) + "\" (line " + s.span().line() + ") is used before its transaction commits")
-              .instead("-- commit ALTER TYPE … ADD VALUE first (a migration of its own), then use the value"));
-        }
+      if (!c.runnerWrapsInTransaction() && later.syntax() instanceof TransactionControl tc
+          && tc.action().equals("COMMIT")) break;
+      if (usesLabel(later, at.value())) {
+        return List.of(Finding.of(INFO, later.span(), "fails: the new value " + literal(at.value()) + " of \""
+                + at.type() + "\" (line " + s.span().line() + ") is used before its transaction commits")
+            .instead("-- commit ALTER TYPE … ADD VALUE first (a migration of its own), then use the value"));
       }
     }
     return List.of();

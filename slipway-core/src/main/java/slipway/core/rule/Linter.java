@@ -11,6 +11,7 @@ import slipway.core.lock.StatementFacts;
 import slipway.core.sql.Span;
 import slipway.core.sql.Splitter;
 import slipway.core.sql.SqlStatement;
+import slipway.core.sql.syntax.TransactionControl;
 
 /**
  * Runs the rules over migration files in order: each file is checked against the schema replayed from
@@ -130,7 +131,7 @@ public final class Linter {
     List<Checked> checked = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
       Statement s = statements.get(i);
-      if (s.startsWith("BEGIN") || s.startsWith("START", "TRANSACTION")) explicit = true;
+      if (beginsTransaction(s)) explicit = true;
       boolean inTx = explicit || wrapped;
       slipway.core.catalog.Tokens tokens = slipway.core.catalog.Tokens.of(s.text());
       StatementFacts facts = LockModel.classify(tokens, schema, config.pgVersion());
@@ -144,13 +145,22 @@ public final class Linter {
       }
       if (!stats.tables().isEmpty()) found = new Estimate(stats).annotate(s, found, config);
       checked.add(new Checked(s, facts, found));
-      if (s.startsWith("COMMIT") || s.startsWith("END") || s.startsWith("ROLLBACK") || s.startsWith("ABORT")) {
-        explicit = false;
-      }
+      if (endsTransaction(s)) explicit = false;
       CatalogReplay.applyTokens(schema, tokens);
     }
     reportInvalidSuppressions(suppressions, statements, checked, file);
     return new FileResult(file, checked);
+  }
+
+  /** BEGIN or START TRANSACTION (read from the syntax tree). */
+  static boolean beginsTransaction(Statement s) {
+    return s.syntax() instanceof TransactionControl tc && tc.action().equals("BEGIN");
+  }
+
+  /** COMMIT/END, ROLLBACK/ABORT or PREPARE TRANSACTION: the session's transaction is over. */
+  static boolean endsTransaction(Statement s) {
+    return s.syntax() instanceof TransactionControl tc && (tc.action().equals("COMMIT")
+        || tc.action().equals("ROLLBACK") || tc.action().equals("PREPARE_TRANSACTION"));
   }
 
   private void reportInvalidSuppressions(List<Suppression> suppressions, List<Statement> statements,

@@ -1,6 +1,7 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.TransactionControl;
 
 /** BEGIN/COMMIT in a file the runner already wraps in a transaction. */
 public final class TransactionNesting implements Rule {
@@ -15,10 +16,9 @@ public final class TransactionNesting implements Rule {
 
   @Override public List<Finding> check(Context c) {
     Statement s = c.statement();
-    if (!c.runnerWrapsInTransaction()) return List.of();
-    boolean begin = s.startsWith("BEGIN") && (s.size() == 1 || s.matches(1, "TRANSACTION") || s.matches(1, "WORK")
-        || s.matches(1, "ISOLATION")) || s.startsWith("START", "TRANSACTION");
-    boolean commit = s.startsWith("COMMIT") && !s.matches(1, "PREPARED");
+    if (!c.runnerWrapsInTransaction() || !(c.syntax() instanceof TransactionControl tc)) return List.of();
+    boolean begin = tc.action().equals("BEGIN");
+    boolean commit = tc.action().equals("COMMIT");
     if (!begin && !commit) return List.of();
     return List.of(Finding.of(INFO, s.span(), (begin ? "BEGIN" : "COMMIT") + " inside the runner's transaction"
         + (commit ? ": it commits early, and what follows runs outside a transaction" : " has no effect")));

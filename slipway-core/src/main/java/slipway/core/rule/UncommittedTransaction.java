@@ -14,15 +14,10 @@ public final class UncommittedTransaction implements Rule {
 
   @Override public List<Finding> check(Context c) {
     Statement s = c.statement();
-    if (!(s.startsWith("BEGIN") || s.startsWith("START", "TRANSACTION"))) return List.of();
-    if (s.startsWith("BEGIN") && s.size() > 1 && !s.matches(1, "TRANSACTION") && !s.matches(1, "WORK")
-        && !s.matches(1, "ISOLATION") && !s.matches(1, "READ")) return List.of();
+    if (!Linter.beginsTransaction(s)) return List.of();
     List<Statement> all = c.migration();
     for (int i = c.index() + 1; i < all.size(); i++) {
-      Statement p = all.get(i);
-      if (p.startsWith("COMMIT") || p.startsWith("END") || p.startsWith("ROLLBACK") || p.startsWith("ABORT")) {
-        return List.of();
-      }
+      if (Linter.endsTransaction(all.get(i))) return List.of();
     }
     return List.of(Finding.of(INFO, s.span(), "no COMMIT follows this BEGIN: the transaction and its locks stay open "
         + "after the last statement").instead("COMMIT;  -- at the end of the file"));

@@ -1864,17 +1864,35 @@ public final class Parser {
       }
       List<String> modes = new ArrayList<>();
       int start = c.i;
+      transactionMode(action);
       while (!c.atEnd()) {
         if (c.isSym(",")) {
           modes.add(c.text(start, c.i));
           c.advance();
           start = c.i;
+          transactionMode(action);
         } else {
           c.advance();
         }
       }
       if (c.i > start) modes.add(c.text(start, c.i));
       return new TransactionControl(all(), action, null, modes);
+    }
+
+    /**
+     * At the start of a mode of BEGIN (ISOLATION LEVEL …, READ WRITE|ONLY, [NOT] DEFERRABLE) or of
+     * COMMIT/ROLLBACK (AND [NO] CHAIN): anything else is not a transaction statement (a PL/pgSQL
+     * block's BEGIN, say).
+     */
+    void transactionMode(String action) {
+      if (c.atEnd()) return;
+      boolean ok = action.equals("BEGIN")
+          ? c.is("isolation") || c.is("read") || c.is("deferrable") || c.is("not")
+          : c.is("and");
+      if (!ok) {
+        throw c.error("expected " + (action.equals("BEGIN") ? "a transaction mode" : "AND [NO] CHAIN")
+            + c.describeFound());
+      }
     }
 
     Statement set() {

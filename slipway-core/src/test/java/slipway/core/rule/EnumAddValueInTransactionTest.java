@@ -39,4 +39,11 @@ class EnumAddValueInTransactionTest {
         """);
   }
 
+  @Test void theLabelIsComparedDecoded() {
+    tester.pg(16).inTransaction().check("""
+        ALTER TYPE status ADD VALUE IF NOT EXISTS 'it''s';
+        -- expect: enum-add-value-in-transaction 'it''s'
+        UPDATE orders SET status = E'it\\'s' WHERE id = 1;
+        """);
+  }
 }

@@ -21,4 +21,17 @@ class UncommittedTransactionTest {
         """);
   }
 
+  @Test void aSavepointRollbackDoesNotEndTheTransaction() {
+    tester.check("""
+        -- expect: uncommitted-transaction
+        START TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+        SAVEPOINT s1;
+        ROLLBACK TO SAVEPOINT s1;
+        """);
+    tester.check("""
+        BEGIN;
+        ALTER TABLE orders ADD COLUMN x int;
+        ABORT;
+        """);
+  }
 }

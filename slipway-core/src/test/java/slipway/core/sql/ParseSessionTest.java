@@ -40,4 +40,14 @@ class ParseSessionTest {
         ResetVariable name=all
         """);
   }
+
+  @Test void beginTakesTransactionModesOnly() {
+    assertTree("""
+        BEGIN READ WRITE, NOT DEFERRABLE; COMMIT AND NO CHAIN; BEGIN RETURN NEW""", """
+        TransactionControl action=BEGIN modes=[READ WRITE, NOT DEFERRABLE]
+        TransactionControl action=COMMIT modes=[AND NO CHAIN]
+        Unrecognized text=BEGIN RETURN NEW
+          error: Diagnostic message=expected a transaction mode but found 'RETURN'
+        """);
+  }
 }
