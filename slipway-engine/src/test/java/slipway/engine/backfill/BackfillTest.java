@@ -300,6 +300,47 @@ class BackfillTest {
     assertEquals("1000", db.value("SELECT count(*) FROM accounts_copy"));
   }
 
+  /**
+   * A replica whose replay falls behind (the server's own pg_stat_replication.replay_lag) holds the
+   * backfill; once it catches up the backfill resumes and finishes.
+   */
+  @Tag("pg-behaviour")
+  @Test
+  void holdsWhileAReplicaLagsAndResumesWhenItCatchesUp(TestDatabase db) throws Exception {
+    accounts(db, 3000);
+    db.execute("CREATE TABLE wal_noise (id bigserial PRIMARY KEY, pad text)");
+    try (slipway.engine.testing.LaggingReplica replica = slipway.engine.testing.LaggingReplica.start(db, 3000)) {
+      // Some WAL for the replica to fall behind on, then wait until the server measures the lag.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      double lag = 0;
+      while (lag < 1.5 && System.nanoTime() < deadline) {
+        db.execute("INSERT INTO wal_noise (pad) SELECT repeat('x', 200) FROM generate_series(1, 200)");
+        String v = db.value("SELECT coalesce(max(extract(epoch FROM replay_lag)), 0) FROM pg_stat_replication");
+        lag = Double.parseDouble(v);
+        Thread.sleep(100);
+      }
+      assertTrue(lag >= 1.5, "the server measures the replica's replay lag: " + lag + " s; "
+          + db.column("SELECT concat_ws(' ', state, sent_lsn, write_lsn, flush_lsn, replay_lsn, write_lag, flush_lag,"
+              + " replay_lag, pg_current_wal_lsn()) FROM pg_stat_replication") + " " + replica.failure());
+      CompletableFuture<BackfillResult> run = CompletableFuture.supplyAsync(() -> counting(db, "accounts")
+          .batchSize(100, 100).maxReplicationLag(Duration.ofSeconds(1)).run());
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (said.stream().noneMatch(l -> l.contains("replication lag")) && System.nanoTime() < deadline) {
+        db.execute("INSERT INTO wal_noise (pad) SELECT repeat('x', 200) FROM generate_series(1, 200)");
+        Thread.sleep(100);
+      }
+      assertTrue(said.stream().anyMatch(l -> l.contains("holding") && l.contains("replication lag")), said.toString());
+      assertTrue(Integer.parseInt(db.value("SELECT count(*) FROM accounts WHERE done")) < 3000,
+          "held before finishing: " + said);
+      replica.delay(0);
+      BackfillResult r = run.get(60, TimeUnit.SECONDS);
+      assertEquals("finished", r.status(), said.toString());
+      assertEveryRowOnce(db, "accounts", 3000);
+      assertTrue(said.stream().anyMatch(l -> l.contains("resuming after")), said.toString());
+      assertEquals(null, replica.failure());
+    }
+  }
+
   @Test
   void probeHoldsTheBackfillUntilItSaysGo(TestDatabase db) throws Exception {
     accounts(db, 500);
