@@ -2,12 +2,16 @@ package slipway.core.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import slipway.core.sql.Lexer;
+import slipway.core.sql.TokenKind;
 
 /**
- * The words of one SQL statement, enough for schema replay and the lock model to read DDL: unquoted
- * identifiers and keywords folded to lower case, quoted identifiers kept, strings, numbers and
- * operators, comments dropped. It never throws: odd input becomes odd tokens.
+ * The catalog's and the lock model's view of {@link Lexer}'s tokens for one SQL statement: unquoted
+ * identifiers and key words folded to lower case (PostgreSQL's downcase_identifier: ASCII only, and
+ * truncated to 63 bytes), quoted identifiers kept as written with their escapes resolved, strings
+ * decoded, numbers and operators as written, whitespace and comments dropped. There is no scanner
+ * here: PostgreSQL's lexical rules live in the Lexer alone. It never throws: odd input becomes odd
+ * tokens (an unterminated quote runs to the end of the text).
  */
 public final class Tokens {
   public enum Type { WORD, QUOTED, STRING, NUMBER, OP, PARAM }
@@ -35,147 +39,60 @@ public final class Tokens {
     this.list = list;
   }
 
+  /**
+   * The tokens of {@code sql}, lexed here. Prefer {@link #of(String, List, int)} when the splitter
+   * has already lexed the file.
+   */
   public static Tokens of(String sql) {
-    List<Token> out = new ArrayList<>();
-    int n = sql.length();
-    int i = 0;
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        while (i < n && sql.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int depth = 1;
-        i += 2;
-        while (i < n && depth > 0) {
-          if (sql.startsWith("/*", i)) {
-            depth++;
-            i += 2;
-          } else if (sql.startsWith("*/", i)) {
-            depth--;
-            i += 2;
-          } else {
-            i++;
-          }
-        }
-      } else if (c == '\'' || ((c == 'E' || c == 'e' || c == 'B' || c == 'b' || c == 'X' || c == 'x'
-          || c == 'N' || c == 'n') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
-        int start = i;
-        boolean escapes = c == 'E' || c == 'e';
-        if (c != '\'') {
-          i++;
-        }
-        i++;
-        StringBuilder v = new StringBuilder();
-        while (i < n) {
-          char d = sql.charAt(i);
-          if (escapes && d == '\\' && i + 1 < n) {
-            v.append(sql.charAt(i + 1));
-            i += 2;
-          } else if (d == '\'') {
-            if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-              v.append('\'');
-              i += 2;
-            } else {
-              i++;
-              break;
-            }
-          } else {
-            v.append(d);
-            i++;
-          }
-        }
-        out.add(new Token(Type.STRING, v.toString(), start, i));
-      } else if (c == '"' || ((c == 'U' || c == 'u') && sql.startsWith("&\"", i + 1))) {
-        int start = i;
-        if (c != '"') {
-          i += 2;
-        }
-        i++;
-        StringBuilder v = new StringBuilder();
-        while (i < n) {
-          char d = sql.charAt(i);
-          if (d == '"') {
-            if (i + 1 < n && sql.charAt(i + 1) == '"') {
-              v.append('"');
-              i += 2;
-            } else {
-              i++;
-              break;
-            }
-          } else {
-            v.append(d);
-            i++;
-          }
-        }
-        out.add(new Token(Type.QUOTED, v.toString(), start, i));
-      } else if (c == '$' && i + 1 < n && (sql.charAt(i + 1) == '$' || Character.isLetter(sql.charAt(i + 1))
-          || sql.charAt(i + 1) == '_') && dollarTag(sql, i) != null) {
-        String tag = dollarTag(sql, i);
-        int start = i;
-        int close = sql.indexOf(tag, i + tag.length());
-        int end = close < 0 ? n : close + tag.length();
-        String body = sql.substring(i + tag.length(), close < 0 ? n : close);
-        out.add(new Token(Type.STRING, body, start, end));
-        i = end;
-      } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
-        int start = i++;
-        while (i < n && Character.isDigit(sql.charAt(i))) {
-          i++;
-        }
-        out.add(new Token(Type.PARAM, sql.substring(start, i), start, i));
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
-        int start = i;
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.' || sql.charAt(i) == '_'
-            || ((sql.charAt(i) == '+' || sql.charAt(i) == '-') && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E')))) {
-          if (sql.charAt(i) == '.' && i + 1 < n && sql.charAt(i + 1) == '.') {
-            break;
-          }
-          i++;
-        }
-        out.add(new Token(Type.NUMBER, sql.substring(start, i), start, i));
-      } else if (Character.isLetter(c) || c == '_' || c > 127) {
-        int start = i;
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$'
-            || sql.charAt(i) > 127)) {
-          i++;
-        }
-        out.add(new Token(Type.WORD, sql.substring(start, i).toLowerCase(Locale.ROOT), start, i));
-      } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
-        out.add(new Token(Type.OP, "::", i, i + 2));
-        i += 2;
-      } else if ("(),;.[]".indexOf(c) >= 0) {
-        out.add(new Token(Type.OP, String.valueOf(c), i, i + 1));
-        i++;
-      } else {
-        int start = i;
-        while (i < n && "+-*/<>=~!@#%^&|`?:".indexOf(sql.charAt(i)) >= 0) {
-          if (i > start && sql.startsWith("--", i)) {
-            break;
-          }
-          i++;
-        }
-        if (i == start) {
-          i++;
-        }
-        out.add(new Token(Type.OP, sql.substring(start, i), start, i));
+    return of(sql, Lexer.tokenize(sql), 0);
+  }
+
+  /**
+   * The tokens of {@code sql} from {@code lexed}, tokens the Lexer produced for a text in which
+   * {@code sql} starts at offset {@code base} (a {@link slipway.core.sql.SqlStatement}'s tokens and
+   * its span's offset: the file is lexed once). Tokens outside {@code sql} are left out, and every
+   * token's offsets are relative to {@code sql}.
+   */
+  public static Tokens of(String sql, List<slipway.core.sql.Token> lexed, int base) {
+    List<Token> out = new ArrayList<>(lexed.size());
+    for (slipway.core.sql.Token t : lexed) {
+      Type type = type(t.kind(), sql, t.start() - base);
+      if (type == null) {
+        continue;
       }
+      int start = t.start() - base;
+      int end = Math.min(t.end() - base, sql.length());
+      if (start < 0 || start >= end) {
+        continue;
+      }
+      String value = t.kind() == TokenKind.PLACEHOLDER || t.value() == null ? sql.substring(start, end) : t.value();
+      out.add(new Token(type, value, start, end));
     }
     return new Tokens(sql, out);
   }
 
-  private static String dollarTag(String sql, int i) {
-    int j = i + 1;
-    while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-      j++;
+  /** This view's type for a Lexer kind, or null for whitespace, comments and the byte order mark. */
+  private static Type type(TokenKind kind, String sql, int start) {
+    switch (kind) {
+      case IDENT:
+        return Type.WORD;
+      case QUOTED_IDENT:
+        return Type.QUOTED;
+      case STRING: case BIT_STRING: case DOLLAR_STRING: case COPY_DATA:
+        return Type.STRING;
+      case NUMBER:
+        return Type.NUMBER;
+      case PARAM:
+        return Type.PARAM;
+      case PLACEHOLDER:
+        // psql interpolates :'v' as a literal and :"v" as an identifier; a migration tool's ${v} or
+        // {{ .V }} stands where a name belongs. The value is the placeholder as written.
+        return start >= 0 && sql.startsWith(":'", start) ? Type.STRING : Type.QUOTED;
+      case OPERATOR: case PUNCT: case META_COMMAND:
+        return Type.OP;
+      default:
+        return null;
     }
-    if (j < sql.length() && sql.charAt(j) == '$') {
-      return sql.substring(i, j + 1);
-    }
-    return null;
   }
 
   public int size() {

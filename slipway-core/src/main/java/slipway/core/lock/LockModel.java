@@ -58,6 +58,16 @@ public final class LockModel {
     return run.result();
   }
 
+  /**
+   * {@link #classify(Tokens, Catalog, int)} without its safety net, so that the property tests see
+   * an unexpected shape as the exception it is instead of an "unrecognized" fact.
+   */
+  static StatementFacts classifyOrThrow(Tokens t, Catalog catalog, int pgMajor) {
+    Run run = new Run(catalog, pgMajor);
+    run.statement(t);
+    return run.result();
+  }
+
   private static final Set<String> SUE_OPTIONS = Set.of("fillfactor", "toast_tuple_target", "parallel_workers",
       "vacuum_index_cleanup", "vacuum_truncate", "log_autovacuum_min_duration", "autovacuum_enabled");
 
