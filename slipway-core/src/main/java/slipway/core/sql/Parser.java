@@ -774,13 +774,18 @@ public final class Parser {
     ColumnDef columnDef(boolean typeOptional) {
       int start = c.i;
       String name = name();
+      Span nameSpan = c.span(start, c.i);
       TypeName type = null;
+      Span typeSpan = null;
       if (c.accept("with", "options")) {
         typeOptional = true;
       }
       if (!typeOptional || !(c.atEnd() || c.isSym(",") || c.isSym(")") || isColumnConstraintStart())) {
+        int typeStart = c.i;
         type = typeName();
+        typeSpan = c.span(typeStart, c.i);
       }
+      boolean generatedStored = false;
       Expression defaultValue = null;
       boolean notNull = false;
       String identity = null;
@@ -790,7 +795,11 @@ public final class Parser {
       while (!c.atEnd() && !c.isSym(",") && !c.isSym(")")) {
         int cstart = c.i;
         String cname = null;
-        if (c.accept("constraint")) cname = name();
+        Span cnameSpan = null;
+        if (c.accept("constraint")) {
+          cname = name();
+          cnameSpan = c.span(cstart + 1, c.i);
+        }
         if (c.accept("not", "null")) {
           notNull = true;
           c.accept("no", "inherit");
@@ -801,8 +810,8 @@ public final class Parser {
         } else if (c.accept("check")) {
           Expression e = parenthesized();
           boolean noInherit = c.accept("no", "inherit");
-          constraints.add(constraint(cstart, cname, ConstraintKind.CHECK, List.of(name), e, null, null, List.of(),
-              null, null, noInherit, null));
+          constraints.add(named(constraint(cstart, cname, ConstraintKind.CHECK, List.of(name), e, null, null, List.of(),
+              null, null, noInherit, null), cnameSpan));
         } else if (c.accept("generated")) {
           if (c.accept("always")) {
             c.expect("as");
@@ -811,7 +820,8 @@ public final class Parser {
               if (c.isSym("(")) c.skipGroup();
             } else {
               generated = parenthesized();
-              if (!c.accept("stored")) c.accept("virtual");
+              if (c.accept("stored")) generatedStored = true;
+              else c.accept("virtual");
             }
           } else {
             c.expect("by");
@@ -824,19 +834,22 @@ public final class Parser {
         } else if (c.accept("unique")) {
           nullsDistinct();
           indexParameters();
-          constraints.add(constraint(cstart, cname, ConstraintKind.UNIQUE, List.of(name), null, null, null,
-              List.of(), null, null, false, null));
+          constraints.add(named(constraint(cstart, cname, ConstraintKind.UNIQUE, List.of(name), null, null, null,
+              List.of(), null, null, false, null), cnameSpan));
         } else if (c.accept("primary", "key")) {
           notNull = true;
           indexParameters();
-          constraints.add(constraint(cstart, cname, ConstraintKind.PRIMARY_KEY, List.of(name), null, null, null,
-              List.of(), null, null, false, null));
-        } else if (c.accept("references")) {
+          constraints.add(named(constraint(cstart, cname, ConstraintKind.PRIMARY_KEY, List.of(name), null, null, null,
+              List.of(), null, null, false, null), cnameSpan));
+        } else if (c.is("references")) {
+          int refStart = c.i;
+          c.advance();
           QualifiedName ref = qname();
           List<String> refCols = c.isSym("(") ? nameList() : List.of();
           String[] actions = referentialActions();
-          constraints.add(constraint(cstart, cname, ConstraintKind.FOREIGN_KEY, List.of(name), null, null, ref,
-              refCols, actions[0], actions[1], false, null));
+          Constraint k = named(constraint(cstart, cname, ConstraintKind.FOREIGN_KEY, List.of(name), null, null, ref,
+              refCols, actions[0], actions[1], false, null), cnameSpan);
+          constraints.add(withSpans(k, null, null, c.span(refStart, c.i), null));
         } else if (c.accept("collate")) {
           collation = qname().toString();
         } else if (c.accept("compression") || c.accept("storage")) {
@@ -850,7 +863,7 @@ public final class Parser {
       // Identity columns are implicitly NOT NULL (CREATE TABLE docs: "the column is implicitly NOT NULL").
       if (identity != null) notNull = true;
       return new ColumnDef(c.span(start, c.i), name, type, defaultValue, notNull, identity, generated, collation,
-          constraints);
+          constraints, generatedStored, nameSpan, typeSpan);
     }
 
     boolean isColumnConstraintStart() {
@@ -872,10 +885,12 @@ public final class Parser {
       if (!constraints.isEmpty()) {
         int last = constraints.size() - 1;
         Constraint k = constraints.get(last);
-        constraints.set(last, new Constraint(k.span(), k.name(), k.kind(), k.columns(), k.check(), k.usingIndex(),
+        // The constraint's span grows over its attributes (REFERENCES p DEFERRABLE is one constraint).
+        Span span = c.spanAt(k.span().offset(), c.prev().end() - k.span().offset());
+        constraints.set(last, new Constraint(span, k.name(), k.kind(), k.columns(), k.check(), k.usingIndex(),
             k.referencedTable(), k.referencedColumns(), k.onDelete(), k.onUpdate(), k.notValid() || notValid,
             k.deferrable() || deferrable, k.initiallyDeferred() || initiallyDeferred, k.noInherit() || noInherit,
-            k.indexMethod()));
+            k.indexMethod(), k.nameSpan(), k.columnsSpan(), k.referencesSpan(), k.usingIndexSpan()));
       }
       return true;
     }
@@ -886,7 +901,22 @@ public final class Parser {
       return new Constraint(c.span(startToken, c.i), name, kind, columns, check, usingIndex, ref, refColumns,
           kind != ConstraintKind.FOREIGN_KEY || onDelete != null ? onDelete : "NO ACTION",
           kind != ConstraintKind.FOREIGN_KEY || onUpdate != null ? onUpdate : "NO ACTION", false, false, false,
-          noInherit, method);
+          noInherit, method, null, null, null, null);
+    }
+
+    /** {@code k} with where its name is written. */
+    static Constraint named(Constraint k, Span nameSpan) {
+      return withSpans(k, nameSpan, null, null, null);
+    }
+
+    /** {@code k} with where its name, column list, REFERENCES clause and USING INDEX name are written (null: as before). */
+    static Constraint withSpans(Constraint k, Span nameSpan, Span columnsSpan, Span referencesSpan,
+        Span usingIndexSpan) {
+      return new Constraint(k.span(), k.name(), k.kind(), k.columns(), k.check(), k.usingIndex(), k.referencedTable(),
+          k.referencedColumns(), k.onDelete(), k.onUpdate(), k.notValid(), k.deferrable(), k.initiallyDeferred(),
+          k.noInherit(), k.indexMethod(), nameSpan == null ? k.nameSpan() : nameSpan,
+          columnsSpan == null ? k.columnsSpan() : columnsSpan, referencesSpan == null ? k.referencesSpan() : referencesSpan,
+          usingIndexSpan == null ? k.usingIndexSpan() : usingIndexSpan);
     }
 
     void nullsDistinct() {
@@ -938,7 +968,14 @@ public final class Parser {
     Constraint tableConstraint() {
       int start = c.i;
       String name = null;
-      if (c.accept("constraint")) name = name();
+      Span nameSpan = null;
+      if (c.accept("constraint")) {
+        name = name();
+        nameSpan = c.span(start + 1, c.i);
+      }
+      Span columnsSpan = null;
+      Span referencesSpan = null;
+      Span usingIndexSpan = null;
       Constraint k;
       if (c.accept("check")) {
         Expression e = parenthesized();
@@ -951,25 +988,35 @@ public final class Parser {
         if (!pk) nullsDistinct();
         ConstraintKind kind = pk ? ConstraintKind.PRIMARY_KEY : ConstraintKind.UNIQUE;
         if (c.accept("using", "index")) {
+          int indexStart = c.i;
           String index = name();
+          usingIndexSpan = c.span(indexStart, c.i);
           k = constraint(start, name, kind, List.of(), null, index, null, List.of(), null, null, false, null);
         } else {
+          int colsStart = c.i;
           List<String> cols = columnListWithoutOverlaps();
+          columnsSpan = c.span(colsStart, c.i);
           indexParameters();
           k = constraint(start, name, kind, cols, null, null, null, List.of(), null, null, false, null);
         }
       } else if (c.accept("foreign", "key")) {
+        int colsStart = c.i;
         List<String> cols = columnListWithoutOverlaps();
+        columnsSpan = c.span(colsStart, c.i);
+        int refStart = c.i;
         c.expect("references");
         QualifiedName ref = qname();
         List<String> refCols = c.isSym("(") ? columnListWithoutOverlaps() : List.of();
         String[] actions = referentialActions();
+        referencesSpan = c.span(refStart, c.i);
         k = constraint(start, name, ConstraintKind.FOREIGN_KEY, cols, null, null, ref, refCols, actions[0], actions[1],
             false, null);
       } else if (c.accept("exclude")) {
         String method = "gist";
         if (c.accept("using")) method = name();
+        int colsStart = c.i;
         List<String> elements = groupElements();
+        columnsSpan = c.span(colsStart, c.i);
         indexParameters();
         Expression where = null;
         if (c.accept("where")) where = parenthesized();
@@ -977,12 +1024,14 @@ public final class Parser {
       } else {
         throw c.error("expected CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY or EXCLUDE" + c.describeFound());
       }
-      List<Constraint> holder = new ArrayList<>(List.of(k));
+      List<Constraint> holder = new ArrayList<>(List.of(withSpans(k, nameSpan, columnsSpan, referencesSpan,
+          usingIndexSpan)));
       while (constraintAttribute(holder)) { }
       Constraint done = holder.get(0);
       return new Constraint(c.span(start, c.i), done.name(), done.kind(), done.columns(), done.check(),
           done.usingIndex(), done.referencedTable(), done.referencedColumns(), done.onDelete(), done.onUpdate(),
-          done.notValid(), done.deferrable(), done.initiallyDeferred(), done.noInherit(), done.indexMethod());
+          done.notValid(), done.deferrable(), done.initiallyDeferred(), done.noInherit(), done.indexMethod(),
+          done.nameSpan(), done.columnsSpan(), done.referencesSpan(), done.usingIndexSpan());
     }
 
     /** (a, b, PERIOD c) / (a, c WITHOUT OVERLAPS) — PostgreSQL 18 temporal keys keep the column names. */
@@ -1306,12 +1355,14 @@ public final class Parser {
       }
       boolean ifExists = c.accept("if", "exists");
       boolean only = c.accept("only");
+      int nameStart = c.i;
       QualifiedName table = qname();
+      Span tableSpan = c.span(nameStart, c.i);
       c.acceptSym("*");
       List<AlterTableAction> actions = new ArrayList<>();
       do actions.add(action()); while (c.acceptSym(","));
       expectEnd();
-      return new AlterTable(all(), objectType, table, ifExists, only, actions);
+      return new AlterTable(all(), objectType, table, ifExists, only, actions, tableSpan);
     }
 
     AlterTableAction action() {
@@ -1335,9 +1386,11 @@ public final class Parser {
         }
         c.accept("column");
         boolean ifExists = c.accept("if", "exists");
+        int nameStart = c.i;
         String name = name();
+        Span nameSpan = c.span(nameStart, c.i);
         boolean cascade = behavior();
-        return new AlterTableAction.DropColumn(c.span(start, c.i), name, ifExists, cascade);
+        return new AlterTableAction.DropColumn(c.span(start, c.i), name, ifExists, cascade, nameSpan);
       }
       if (c.accept("alter")) {
         if (c.accept("constraint")) {
@@ -1348,8 +1401,9 @@ public final class Parser {
         }
         c.accept("column");
         // ALTER INDEX … ALTER COLUMN 2: an index column by number
+        int nameStart = c.i;
         String column = c.peek().kind() == TokenKind.NUMBER ? c.advance().value() : name();
-        return alterColumn(start, column);
+        return alterColumn(start, column, c.span(nameStart, c.i));
       }
       if (c.accept("validate", "constraint")) {
         return new AlterTableAction.ValidateConstraint(c.span(start, c.i), name());
@@ -1360,11 +1414,19 @@ public final class Parser {
           c.expect("to");
           return new AlterTableAction.RenameConstraint(c.span(start, c.i), from, name());
         }
-        if (c.accept("to")) return new AlterTableAction.RenameTo(c.span(start, c.i), name());
+        if (c.accept("to")) {
+          int nameStart = c.i;
+          String to = name();
+          return new AlterTableAction.RenameTo(c.span(start, c.i), to, c.span(nameStart, c.i));
+        }
         c.accept("column");
+        int fromStart = c.i;
         String from = name();
+        Span fromSpan = c.span(fromStart, c.i);
         c.expect("to");
-        return new AlterTableAction.RenameColumn(c.span(start, c.i), from, name());
+        int toStart = c.i;
+        String to = name();
+        return new AlterTableAction.RenameColumn(c.span(start, c.i), from, to, fromSpan, c.span(toStart, c.i));
       }
       if (c.accept("owner", "to")) return new AlterTableAction.OwnerTo(c.span(start, c.i), name());
       if (c.accept("set")) {
@@ -1458,20 +1520,23 @@ public final class Parser {
 
     static final String[] USING_STOP = {};
 
-    AlterTableAction alterColumn(int start, String column) {
+    AlterTableAction alterColumn(int start, String column, Span columnSpan) {
       if (c.accept("type") || c.accept("set", "data", "type")) {
+        int typeStart = c.i;
         TypeName type = typeName();
+        Span typeSpan = c.span(typeStart, c.i);
         String collation = null;
         if (c.accept("collate")) collation = qname().toString();
         Expression using = null;
         if (c.accept("using")) using = expression();
-        return new AlterTableAction.AlterColumnType(c.span(start, c.i), column, type, collation, using);
+        return new AlterTableAction.AlterColumnType(c.span(start, c.i), column, type, collation, using, columnSpan,
+            typeSpan);
       }
       if (c.accept("set", "default")) {
         return new AlterTableAction.SetDefault(c.span(start, c.i), column, expression());
       }
       if (c.accept("drop", "default")) return new AlterTableAction.DropDefault(c.span(start, c.i), column);
-      if (c.accept("set", "not", "null")) return new AlterTableAction.SetNotNull(c.span(start, c.i), column);
+      if (c.accept("set", "not", "null")) return new AlterTableAction.SetNotNull(c.span(start, c.i), column, columnSpan);
       if (c.accept("drop", "not", "null")) return new AlterTableAction.DropNotNull(c.span(start, c.i), column);
       if (c.accept("add", "generated")) {
         String generated;

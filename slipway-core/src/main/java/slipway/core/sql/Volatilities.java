@@ -13,8 +13,19 @@ import slipway.core.sql.syntax.Volatility;
  * the built-in functions migrations use in DEFAULTs. A function not listed is treated as VOLATILE,
  * which is what CREATE FUNCTION makes a function unless told otherwise.
  */
-final class Volatilities {
+public final class Volatilities {
   private Volatilities() {}
+
+  /**
+   * The volatility of a function called by {@code name} (folded; a schema before a dot is ignored): VOLATILE
+   * when it is not a built-in Slipway knows, as CREATE FUNCTION makes it unless told otherwise.
+   */
+  public static Volatility of(String name) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    if (STABLE_KEYWORDS.contains(simple)) return Volatility.STABLE;
+    Volatility known = KNOWN.get(simple);
+    return known == null ? Volatility.VOLATILE : known;
+  }
 
   static final Map<String, Volatility> KNOWN = new HashMap<>();
 

@@ -124,7 +124,7 @@ class ParseAlterTableTest {
         AlterTable objectType=TABLE table=t
           actions:
           - AddColumn
-              definition: ColumnDef name=total
+              definition: ColumnDef name=total generatedStored
                 type: TypeName name=numeric
                 generated: Expression text=price * qty volatility=CONSTANT
           - AddConstraint

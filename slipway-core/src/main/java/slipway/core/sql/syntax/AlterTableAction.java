@@ -3,7 +3,10 @@ package slipway.core.sql.syntax;
 import java.util.List;
 import slipway.core.sql.Span;
 
-/** One action of ALTER TABLE (several may follow each other, separated by commas). */
+/**
+ * One action of ALTER TABLE (several may follow each other, separated by commas). Components named
+ * {@code …Span} say where a name or type is written, so that rules can quote it as the user wrote it.
+ */
 public sealed interface AlterTableAction {
   Span span();
 
@@ -18,11 +21,12 @@ public sealed interface AlterTableAction {
   }
 
   /** DROP [COLUMN] [IF EXISTS] c [CASCADE]. */
-  record DropColumn(Span span, String column, boolean ifExists, boolean cascade) implements AlterTableAction {}
+  record DropColumn(Span span, String column, boolean ifExists, boolean cascade, Span columnSpan)
+      implements AlterTableAction {}
 
   /** ALTER [COLUMN] c [SET DATA] TYPE t [COLLATE x] [USING expression]. */
-  record AlterColumnType(Span span, String column, TypeName type, String collation, Expression using)
-      implements AlterTableAction {}
+  record AlterColumnType(Span span, String column, TypeName type, String collation, Expression using,
+      Span columnSpan, Span typeSpan) implements AlterTableAction {}
 
   /** ALTER [COLUMN] c SET DEFAULT expression. */
   record SetDefault(Span span, String column, Expression value) implements AlterTableAction {}
@@ -31,7 +35,7 @@ public sealed interface AlterTableAction {
   record DropDefault(Span span, String column) implements AlterTableAction {}
 
   /** ALTER [COLUMN] c SET NOT NULL. */
-  record SetNotNull(Span span, String column) implements AlterTableAction {}
+  record SetNotNull(Span span, String column, Span columnSpan) implements AlterTableAction {}
 
   /** ALTER [COLUMN] c DROP NOT NULL. */
   record DropNotNull(Span span, String column) implements AlterTableAction {}
@@ -74,13 +78,14 @@ public sealed interface AlterTableAction {
   }
 
   /** RENAME [COLUMN] a TO b. */
-  record RenameColumn(Span span, String column, String newName) implements AlterTableAction {}
+  record RenameColumn(Span span, String column, String newName, Span columnSpan, Span newNameSpan)
+      implements AlterTableAction {}
 
   /** RENAME CONSTRAINT a TO b. */
   record RenameConstraint(Span span, String name, String newName) implements AlterTableAction {}
 
   /** RENAME TO new_name. */
-  record RenameTo(Span span, String newName) implements AlterTableAction {}
+  record RenameTo(Span span, String newName, Span newNameSpan) implements AlterTableAction {}
 
   /** SET SCHEMA s. */
   record SetSchema(Span span, String schema) implements AlterTableAction {}

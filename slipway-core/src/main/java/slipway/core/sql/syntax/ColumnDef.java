@@ -12,9 +12,13 @@ import slipway.core.sql.Span;
  * @param identity {@code ALWAYS} or {@code BY DEFAULT} for an identity column, else null
  * @param generated the expression of {@code GENERATED ALWAYS AS (…) STORED|VIRTUAL}, else null
  * @param constraints the other column constraints (CHECK, UNIQUE, PRIMARY KEY, REFERENCES)
+ * @param generatedStored the generated column is STORED (computed and written for every row)
+ * @param nameSpan where the column's name is written
+ * @param typeSpan where the type is written (null without a type)
  */
 public record ColumnDef(Span span, String name, TypeName type, Expression defaultValue, boolean notNull,
-    String identity, Expression generated, String collation, List<Constraint> constraints) {
+    String identity, Expression generated, String collation, List<Constraint> constraints,
+    boolean generatedStored, Span nameSpan, Span typeSpan) {
   public ColumnDef {
     constraints = List.copyOf(constraints);
   }

@@ -15,11 +15,15 @@ import slipway.core.sql.Span;
  * @param onDelete the FOREIGN KEY's ON DELETE action ({@code CASCADE}, {@code SET NULL}, …), default {@code NO ACTION}
  * @param notValid NOT VALID: existing rows are not checked now (VALIDATE CONSTRAINT later)
  * @param indexMethod EXCLUDE's index method ({@code gist}), else null
+ * @param nameSpan where the name after CONSTRAINT is written, else null
+ * @param columnsSpan where the parenthesised column list is written (UNIQUE, PRIMARY KEY, FOREIGN KEY, EXCLUDE), else null
+ * @param referencesSpan a FOREIGN KEY's {@code REFERENCES table [(columns)] [MATCH …] [ON DELETE …] [ON UPDATE …]}, else null
+ * @param usingIndexSpan where the index name of {@code USING INDEX idx} is written, else null
  */
 public record Constraint(Span span, String name, ConstraintKind kind, List<String> columns, Expression check,
     String usingIndex, QualifiedName referencedTable, List<String> referencedColumns, String onDelete,
     String onUpdate, boolean notValid, boolean deferrable, boolean initiallyDeferred, boolean noInherit,
-    String indexMethod) {
+    String indexMethod, Span nameSpan, Span columnsSpan, Span referencesSpan, Span usingIndexSpan) {
   public Constraint {
     columns = List.copyOf(columns);
     referencedColumns = List.copyOf(referencedColumns);
