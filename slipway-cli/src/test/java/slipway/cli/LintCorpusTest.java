@@ -88,7 +88,9 @@ class LintCorpusTest {
     }
     java.util.Map<String, String> claims = java.util.Map.of(
         "alter-column-type-rewrites-table", "rewrite", "add-column-rewrites-table", "rewrite",
-        "rewrites-table", "rewrite", "set-not-null-scans-table", "scan");
+        "table-rewrite-blocks-reads", "rewrite", "set-not-null-scans-table", "scan",
+        "add-check-constraint-scans-table", "scan", "add-unique-constraint-builds-index", "scan",
+        "add-exclusion-constraint-blocks-table", "scan");
     return sources.stream().map(source -> DynamicTest.dynamicTest(source.getFileName().toString(), () -> {
       var report = new slipway.core.report.LintRunner(slipway.core.rule.LintConfig.DEFAULT,
           slipway.core.rule.Stats.NONE, "test").run(MigrationLoader.load(List.of(source.toString())));

@@ -2,6 +2,10 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.lock.StatementFacts;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
+import slipway.core.sql.syntax.Constraint;
 
 /** A CHECK constraint added to an existing table without NOT VALID. */
 public final class AddCheckConstraintScansTable implements Rule {
@@ -17,19 +21,23 @@ public final class AddCheckConstraintScansTable implements Rule {
 
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      AddConstraint ac = AddConstraint.of(a);
-      if (ac == null || !ac.kindWord().equals("CHECK") || ac.notValid()) continue;
-      String t = at.table().raw();
-      String cname = ac.name() != null ? ac.name().raw() : Names.constraint(at.table().simple(), "check", "new");
-      String addText = ac.name() != null ? ac.notValidText()
-          : "ADD CONSTRAINT " + cname + " " + s.textOf(a.from() + 1, a.to()) + " NOT VALID";
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.AddConstraint add)) continue;
+      Constraint k = add.constraint();
+      if (k.kind() != Constraint.ConstraintKind.CHECK || k.notValid()) continue;
+      // Whether every row is read under the lock is the lock model's verdict for this action.
+      StatementFacts facts = TableSyntax.facts(c, at, a);
+      if (!facts.scan() || !facts.blocksReads()) continue;
+      String t = TableSyntax.table(s, at);
+      String cname = k.name() != null ? s.textOf(k.nameSpan()) : Names.constraint(at.table().name(), "check", "new");
+      String addText = k.name() != null ? s.textOf(a.span()) + " NOT VALID"
+          : "ADD CONSTRAINT " + cname + " " + s.textOf(k.span()) + " NOT VALID";
       String recipe = "ALTER TABLE " + t + " " + addText + ";\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + cname;
-      Finding f = Finding.of(INFO, a.span(), "reads and writes on \"" + at.table() + "\" wait while every row is "
-          + "checked; the scan grows with the table").instead(recipe + ";  -- VALIDATE in a separate transaction");
+      Finding f = Finding.of(INFO, s.inFile(a.span()), "reads and writes on \"" + at.table() + "\" wait while every "
+          + "row is checked; the scan grows with the table").instead(recipe + ";  -- VALIDATE in a separate transaction");
       if (at.actions().size() == 1 && !c.inTransaction()) {
         f = f.withFix(Fix.replace("add the CHECK NOT VALID, then VALIDATE", s.span().offset(), s.span().length(),
             recipe));

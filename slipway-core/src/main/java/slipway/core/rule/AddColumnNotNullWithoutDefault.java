@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.ColumnDef;
 
 /** ADD COLUMN … NOT NULL without a default on a table that has rows: fails at run time. */
 public final class AddColumnNotNullWithoutDefault implements Rule {
@@ -17,15 +19,18 @@ public final class AddColumnNotNullWithoutDefault implements Rule {
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
     Statement s = c.statement();
-    if (!s.startsWith("ALTER", "TABLE")) return out;
-    for (ColumnDef col : ColumnDef.in(s)) {
-      if (!c.existing(col.table()) || c.rows(col.table()) == 0) continue;
-      boolean notNull = col.has("NOT", "NULL") || col.has("PRIMARY", "KEY");
-      if (!notNull || col.has("DEFAULT") || col.has("GENERATED") || col.baseType().contains("serial")) continue;
-      out.add(Finding.of(INFO, col.span(), "fails if \"" + col.table() + "\" has any row: existing rows would be "
-              + "NULL in NOT NULL column \"" + col.columnName() + "\"")
-          .instead("ALTER TABLE " + col.table().raw() + " ADD COLUMN " + col.columnRaw() + " " + col.type()
-              + " NOT NULL DEFAULT <constant>;"));
+    AlterTable at = TableSyntax.alterTable(s);
+    if (at == null || !c.existing(at.table()) || c.rows(at.table()) == 0) return out;
+    for (TableSyntax.NewColumn col : TableSyntax.newColumns(s)) {
+      ColumnDef d = col.def();
+      // NOT NULL or PRIMARY KEY, and nothing that fills existing rows (a default, identity, generated, serial).
+      if (!d.notNull() || d.defaultValue() != null || d.identity() != null || d.generated() != null || d.isSerial()) {
+        continue;
+      }
+      out.add(Finding.of(INFO, s.inFile(d.span()), "fails if \"" + at.table() + "\" has any row: existing rows would "
+              + "be NULL in NOT NULL column \"" + d.name() + "\"")
+          .instead("ALTER TABLE " + TableSyntax.table(s, at) + " ADD COLUMN " + TableSyntax.name(s, d) + " "
+              + TableSyntax.type(s, d.typeSpan()) + " NOT NULL DEFAULT <constant>;"));
     }
     return out;
   }

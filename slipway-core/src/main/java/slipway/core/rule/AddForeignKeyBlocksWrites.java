@@ -2,6 +2,11 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.lock.StatementFacts;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
+import slipway.core.sql.syntax.ColumnDef;
+import slipway.core.sql.syntax.Constraint;
 
 /** A foreign key added to an existing table without NOT VALID. */
 public final class AddForeignKeyBlocksWrites implements Rule {
@@ -16,57 +21,46 @@ public final class AddForeignKeyBlocksWrites implements Rule {
 
   @Override public RuleInfo info() { return INFO; }
 
-  /** End of {@code REFERENCES t [(cols)] [ON DELETE …] [ON UPDATE …]} inside a column definition. */
-  private static int refEnd(Statement s, int ref, int to) {
-    int i = ref + 1;
-    Statement.Name n = s.nameAt(i);
-    if (n != null) i = n.end();
-    if (s.token(i) != null && s.token(i).isSymbol("(")) i = s.closeParen(i);
-    while (i < to && (s.matches(i, "ON") || s.matches(i, "MATCH") || s.matches(i, "DEFERRABLE")
-        || s.matches(i, "INITIALLY") || s.matches(i, "NOT", "DEFERRABLE"))) {
-      if (s.matches(i, "ON")) i += s.matches(i + 2, "SET") || s.matches(i + 2, "NO") ? 4 : 3;
-      else if (s.matches(i, "DEFERRABLE")) i += 1;
-      else i += 2;
-    }
-    return Math.min(i, to);
-  }
-
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      AddConstraint ac = AddConstraint.of(a);
-      int added = a.addedColumn();
-      if (added >= 0 && a.has("REFERENCES")) {
-        // ADD COLUMN … REFERENCES validates the key in the same statement, under ADD COLUMN's lock.
-        int ref = a.find("REFERENCES");
-        Statement.Name target = s.nameAt(ref + 1);
-        String col = s.token(added).text();
-        int typeEnd = added + 1;
-        while (typeEnd < a.to() && !Context.endsColumnType(s.token(typeEnd))) typeEnd++;
-        String cname = Names.constraint(at.table().simple(), s.token(added).name(), "fkey");
-        String t = at.table().raw();
-        out.add(Finding.of(INFO, a.span(), "reads and writes on \"" + at.table() + "\" wait while the new foreign "
-                + "key is checked against every row" + (target == null ? "" : ", and writes to \"" + target + "\" wait too"))
-            .instead("ALTER TABLE " + t + " ADD COLUMN " + col + " " + s.textOf(added + 1, typeEnd) + ";\n"
+    String t = TableSyntax.table(s, at);
+    for (AlterTableAction a : at.actions()) {
+      if (a instanceof AlterTableAction.AddColumn add) {
+        // ADD COLUMN … REFERENCES adds the key in the same statement, under ADD COLUMN's lock.
+        ColumnDef d = add.definition();
+        Constraint k = TableSyntax.constraint(d, Constraint.ConstraintKind.FOREIGN_KEY);
+        if (k == null) continue;
+        StatementFacts facts = TableSyntax.facts(c, at, a);
+        if (!facts.blocksWrites()) continue;
+        String col = TableSyntax.name(s, d);
+        String cname = k.name() != null ? s.textOf(k.nameSpan()) : Names.constraint(at.table().name(), d.name(), "fkey");
+        String target = k.referencedTable().toString();
+        // Whether existing rows are checked (a scan) is the lock model's verdict, not this rule's.
+        String during = facts.scan() ? " wait while the new foreign key is checked against every row"
+            : " wait while the new foreign key is added";
+        out.add(Finding.of(INFO, s.inFile(a.span()), "reads and writes on \"" + at.table() + "\"" + during
+                + ", and writes to \"" + target + "\" wait too")
+            .instead("ALTER TABLE " + t + " ADD COLUMN " + col + " " + TableSyntax.type(s, d.typeSpan()) + ";\n"
                 + "ALTER TABLE " + t + " ADD CONSTRAINT " + cname + " FOREIGN KEY (" + col + ") "
-                + s.textOf(ref, refEnd(s, ref, a.to())) + " NOT VALID;\n"
+                + s.textOf(k.referencesSpan()) + " NOT VALID;\n"
                 + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + cname + ";  -- separate transaction"));
         continue;
       }
-      if (ac == null || !ac.kindWord().equals("FOREIGN") || ac.notValid()) continue;
-      int ref = a.find("REFERENCES");
-      Statement.Name target = ref < 0 ? null : s.nameAt(ref + 1);
-      String t = at.table().raw();
-      String cname = ac.name() != null ? ac.name().raw() : Names.constraint(at.table().simple(), "fkey", "new");
-      String addText = ac.name() != null ? ac.notValidText()
-          : "ADD CONSTRAINT " + cname + " " + a.s().textOf(a.from() + 1, a.to()) + " NOT VALID";
+      if (!(a instanceof AlterTableAction.AddConstraint add)) continue;
+      Constraint k = add.constraint();
+      if (k.kind() != Constraint.ConstraintKind.FOREIGN_KEY || k.notValid()) continue;
+      // That every existing row is checked while writes wait is the lock model's verdict for this action.
+      StatementFacts facts = TableSyntax.facts(c, at, a);
+      if (!facts.scan() || !facts.blocksWrites()) continue;
+      String cname = k.name() != null ? s.textOf(k.nameSpan()) : Names.constraint(at.table().name(), "fkey", "new");
+      String addText = k.name() != null ? s.textOf(a.span()) + " NOT VALID"
+          : "ADD CONSTRAINT " + cname + " " + s.textOf(k.span()) + " NOT VALID";
       String recipe = "ALTER TABLE " + t + " " + addText + ";\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + cname;
-      Finding f = Finding.of(INFO, a.span(), "writes to \"" + at.table() + "\""
-              + (target == null ? "" : " and \"" + target + "\"") + " wait while every existing row is checked; "
-              + "the check grows with the table")
+      Finding f = Finding.of(INFO, s.inFile(a.span()), "writes to \"" + at.table() + "\" and \"" + k.referencedTable()
+              + "\" wait while every existing row is checked; the check grows with the table")
           .instead(recipe + ";  -- VALIDATE in a separate transaction");
       if (at.actions().size() == 1 && !c.inTransaction()) {
         f = f.withFix(Fix.replace("add the foreign key NOT VALID, then VALIDATE", s.span().offset(),

@@ -2,6 +2,12 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.lock.StatementFacts;
+import slipway.core.sql.Span;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
+import slipway.core.sql.syntax.ColumnDef;
+import slipway.core.sql.syntax.Constraint;
 
 /** UNIQUE or PRIMARY KEY added to an existing table by building its index under the table lock. */
 public final class AddUniqueConstraintBuildsIndex implements Rule {
@@ -17,48 +23,61 @@ public final class AddUniqueConstraintBuildsIndex implements Rule {
 
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      int added = a.addedColumn();
-      if (added >= 0 && (a.has("UNIQUE") || a.has("PRIMARY", "KEY"))) {
+    String t = TableSyntax.table(s, at);
+    for (AlterTableAction a : at.actions()) {
+      if (a instanceof AlterTableAction.AddColumn add) {
         // ADD COLUMN … UNIQUE / PRIMARY KEY builds the index in the same statement, under its exclusive lock.
-        String col = s.token(added).text();
-        int typeEnd = added + 1;
-        while (typeEnd < a.to() && !Context.endsColumnType(s.token(typeEnd))) typeEnd++;
-        boolean pk = a.has("PRIMARY", "KEY");
-        String idx = at.table().simple() + "_" + s.token(added).name() + (pk ? "_pkey" : "_key");
-        String t = at.table().raw();
-        out.add(Finding.of(INFO, a.span(), "reads and writes on \"" + at.table() + "\" wait while the "
+        ColumnDef d = add.definition();
+        boolean pk = TableSyntax.constraint(d, Constraint.ConstraintKind.PRIMARY_KEY) != null;
+        if (!pk && TableSyntax.constraint(d, Constraint.ConstraintKind.UNIQUE) == null) continue;
+        StatementFacts facts = TableSyntax.facts(c, at, a);
+        if (!facts.scan() || !facts.blocksReads()) continue;
+        String col = TableSyntax.name(s, d);
+        String idx = at.table().name() + "_" + d.name() + (pk ? "_pkey" : "_key");
+        out.add(Finding.of(INFO, s.inFile(a.span()), "reads and writes on \"" + at.table() + "\" wait while the "
                 + (pk ? "primary key" : "unique") + " index on the new column is built; the build grows with the table")
-            .instead("ALTER TABLE " + t + " ADD COLUMN " + col + " " + s.textOf(added + 1, typeEnd) + ";\n"
+            .instead("ALTER TABLE " + t + " ADD COLUMN " + col + " " + TableSyntax.type(s, d.typeSpan()) + ";\n"
                 + "-- fill it, then:\nCREATE UNIQUE INDEX CONCURRENTLY " + idx + " ON " + t + " (" + col + ");\n"
                 + "ALTER TABLE " + t + " ADD CONSTRAINT " + idx + (pk ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX "
                 + idx + ";"));
         continue;
       }
-      AddConstraint ac = AddConstraint.of(a);
-      String kind = ac == null ? "" : ac.kindWord();
-      if (!kind.equals("UNIQUE") && !kind.equals("PRIMARY")) continue;
-      if (a.has("USING", "INDEX")) continue;
-      int open = s.find(ac.kind(), a.to(), "(");
-      if (open < 0) continue;
-      String cols = s.textOf(open, s.closeParen(open));
-      String t = at.table().raw();
-      String word = kind.equals("UNIQUE") ? "UNIQUE" : "PRIMARY KEY";
-      String suffix = kind.equals("UNIQUE") ? "key" : "pkey";
-      String cname = ac.name() != null ? ac.name().raw() : at.table().simple() + "_" + suffix;
+      if (!(a instanceof AlterTableAction.AddConstraint add)) continue;
+      Constraint k = add.constraint();
+      boolean unique = k.kind() == Constraint.ConstraintKind.UNIQUE;
+      if (!unique && k.kind() != Constraint.ConstraintKind.PRIMARY_KEY) continue;
+      if (k.usingIndex() != null || k.columnsSpan() == null) continue;
+      // That the index is built from every row with reads and writes blocked is the lock model's verdict.
+      StatementFacts facts = TableSyntax.facts(c, at, a);
+      if (!facts.scan() || !facts.blocksReads()) continue;
+      String cols = s.textOf(k.columnsSpan());
+      String word = unique ? "UNIQUE" : "PRIMARY KEY";
+      String cname = k.name() != null ? s.textOf(k.nameSpan()) : at.table().name() + "_" + (unique ? "key" : "pkey");
       String recipe = "CREATE UNIQUE INDEX CONCURRENTLY " + cname + " ON " + t + " " + cols + ";\n"
           + "ALTER TABLE " + t + " ADD CONSTRAINT " + cname + " " + word + " USING INDEX " + cname;
-      Finding f = Finding.of(INFO, a.span(), "reads and writes on \"" + at.table() + "\" wait while the unique index "
-          + "is built; the build grows with the table").instead(recipe + ";");
-      if (kind.equals("UNIQUE") && at.actions().size() == 1 && !c.inTransaction() && !a.has("NULLS")) {
+      Finding f = Finding.of(INFO, s.inFile(a.span()), "reads and writes on \"" + at.table() + "\" wait while the "
+          + "unique index is built; the build grows with the table").instead(recipe + ";");
+      if (unique && at.actions().size() == 1 && !c.inTransaction() && onlyColumns(s, k)) {
         f = f.withFix(Fix.replace("build the unique index CONCURRENTLY, then attach it", s.span().offset(),
             s.span().length(), recipe));
       }
       out.add(f);
     }
     return out;
+  }
+
+  /**
+   * True when the constraint is just {@code [CONSTRAINT name] UNIQUE (columns)}: the recipe keeps only the
+   * columns, so NULLS [NOT] DISTINCT, INCLUDE, WITH (…) or DEFERRABLE get no automatic fix.
+   */
+  private static boolean onlyColumns(Statement s, Constraint k) {
+    int from = k.nameSpan() != null ? k.nameSpan().end() : k.span().offset();
+    Span cols = k.columnsSpan();
+    if (cols.end() != k.span().end() || cols.offset() < from) return false;
+    String between = s.textOf(new Span(cols.file(), cols.line(), cols.column(), from, cols.offset() - from));
+    return between.strip().equalsIgnoreCase("UNIQUE");
   }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import slipway.core.catalog.Types;
 import slipway.core.lock.StatementFacts;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
+import slipway.core.sql.syntax.SetVariable;
 
 /** ALTER COLUMN … TYPE that rewrites (or scans) an existing table. */
 public final class AlterColumnTypeRewritesTable implements Rule {
@@ -21,56 +24,48 @@ public final class AlterColumnTypeRewritesTable implements Rule {
   /** True when an earlier statement of the migration set the session time zone to UTC. */
   static boolean utcBefore(Context c) {
     for (int i = 0; i < c.index(); i++) {
-      String n = c.migration().get(i).normalized();
-      if ((n.startsWith("SET TIME ZONE") || n.startsWith("SET LOCAL TIME ZONE") || n.startsWith("SET TIMEZONE")
-          || n.startsWith("SET LOCAL TIMEZONE"))
-          && (n.contains("'UTC'") || n.contains("'utc'") || n.contains("'Etc/UTC'") || n.contains("UTC"))) return true;
+      if (c.migration().get(i).syntax() instanceof SetVariable set && set.name().equals("timezone")
+          && set.value() != null && set.value().toUpperCase(java.util.Locale.ROOT).contains("UTC")) return true;
     }
     return false;
   }
 
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      int col = a.alteredColumn();
-      if (col < 0) continue;
-      int type = s.matches(col + 1, "TYPE") ? col + 1 : s.matches(col + 1, "SET", "DATA", "TYPE") ? col + 3 : -1;
-      if (type < 0) continue;
-      int end = type + 1;
-      while (end < a.to() && !Context.endsColumnType(s.token(end))) end++;
-      String newType = s.textOf(type + 1, end);
-      String column = s.token(col).name();
-      String old = c.columnType(at.table(), column);
-      String t = at.table().raw();
-      String colRaw = s.token(col).text();
+    String t = TableSyntax.table(s, at);
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.AlterColumnType change)) continue;
+      String newType = s.textOf(change.typeSpan());
+      String old = c.columnType(at.table(), change.column());
+      String colRaw = s.textOf(change.columnSpan());
       // Whether it rewrites is the lock model's verdict for this action (a LockFacts row proven on the server).
-      StatementFacts facts = c.factsOf(t, a.text(), at.actions().size());
+      StatementFacts facts = TableSyntax.facts(c, at, a);
       if (!facts.rewrite()) {
         Types.Type to = Types.parse(newType);
         if (old != null && c.pgVersion() >= 12 && old.startsWith("timestamp") && !old.startsWith("timestamptz")
             && to.name().equals("timestamptz") && !utcBefore(c)) {
           // Binary-coercible only when the session time zone is UTC (the model's facts assume a UTC session).
-          out.add(Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
-                  + "writes blocked (" + old + " to " + newType + ") unless the session time zone is UTC; the rewrite "
-                  + "grows with the table")
+          out.add(Finding.of(INFO, s.inFile(a.span()), "rewrites \"" + at.table() + "\" and rebuilds its indexes with "
+                  + "reads and writes blocked (" + old + " to " + newType + ") unless the session time zone is UTC; the "
+                  + "rewrite grows with the table")
               .instead("SET TimeZone = 'UTC';  -- PostgreSQL 12+: then no rewrite, existing values read as UTC\n"
                   + s.text() + ";"));
         }
         continue;
       }
-      Finding f = Finding.of(INFO, a.span(), "rewrites \"" + at.table() + "\" and rebuilds its indexes with reads and "
-              + "writes blocked (" + (old == null ? "" : old + " to ") + newType + "); the rewrite grows with the table"
-              + (old == null ? unknownOld(newType) : ""))
+      Finding f = Finding.of(INFO, s.inFile(a.span()), "rewrites \"" + at.table() + "\" and rebuilds its indexes with "
+              + "reads and writes blocked (" + (old == null ? "" : old + " to ") + newType + "); the rewrite grows with "
+              + "the table" + (old == null ? unknownOld(newType) : ""))
           .instead("ALTER TABLE " + t + " ADD COLUMN " + colRaw + "_new " + newType + ";\n"
               + "-- write both columns, backfill " + colRaw + "_new in batches, switch reads, then in a later release:\n"
               + "ALTER TABLE " + t + " DROP COLUMN " + colRaw + ";\n"
               + "ALTER TABLE " + t + " RENAME COLUMN " + colRaw + "_new TO " + colRaw + ";");
       // Without the column's current type, a change to an unbounded string or numeric type is most often a
       // widening that needs no rewrite: say so at warning, not error.
-      if (old == null && a.find("USING") < 0 && likelyWidening(newType)) f = f.withSeverity(Severity.WARNING);
+      if (old == null && change.using() == null && likelyWidening(newType)) f = f.withSeverity(Severity.WARNING);
       out.add(f);
     }
     return out;

@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
 import slipway.core.catalog.Catalog;
 
 /** Changing the type of a column a view uses: PostgreSQL refuses. */
@@ -18,22 +20,20 @@ public final class AlterColumnTypeUnderView implements Rule {
 
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      int col = a.alteredColumn();
-      if (col < 0 || !(s.matches(col + 1, "TYPE") || s.matches(col + 1, "SET", "DATA", "TYPE"))) continue;
-      String table = at.table().simple();
-      String column = s.token(col).name();
-      Catalog.Relation r = c.relation(at.table());
-      if (r == null) continue;
+    Catalog.Relation r = c.relation(at.table());
+    if (r == null) return out;
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.AlterColumnType change)) continue;
+      String column = change.column();
       for (Catalog.Relation v : c.catalog().dependentViews(r.key)) {
         if (!v.readColumns.contains(column)) continue;
         boolean materialized = v.kind == Catalog.Kind.MATERIALIZED_VIEW;
         String name = v.name.display();
-        out.add(Finding.of(INFO, a.span(), "fails: " + (materialized ? "materialized view" : "view") + " \""
-                + name + "\" uses \"" + table + "\".\"" + column + "\"")
+        out.add(Finding.of(INFO, s.inFile(a.span()), "fails: " + (materialized ? "materialized view" : "view") + " \""
+                + name + "\" uses \"" + at.table().name() + "\".\"" + column + "\"")
             .instead("DROP " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + name + ";\n"
                 + s.text() + ";\nCREATE " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + name
                 + " AS …;  -- in the same transaction"));
@@ -42,5 +42,4 @@ public final class AlterColumnTypeUnderView implements Rule {
     }
     return out;
   }
-
 }

@@ -3,7 +3,6 @@ package slipway.core.rule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import slipway.core.catalog.Catalog;
 import slipway.core.catalog.Name;
 import slipway.core.lock.LockModel;
@@ -18,9 +17,6 @@ import slipway.core.sql.syntax.QualifiedName;
  * {@link slipway.core.lock.LockFacts} proven on the real server.
  */
 public final class Context {
-  private static final Set<String> COLUMN_END = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE",
-      "REFERENCES", "CHECK", "CONSTRAINT", "GENERATED", "COLLATE", "USING");
-
   private final Statement statement;
   private final List<Statement> migration;
   private final int index;
@@ -145,14 +141,16 @@ public final class Context {
   }
 
   /** The column's type before this statement as PostgreSQL would print it, or null when unknown. */
-  public String columnType(Statement.Name table, String column) {
+  public String columnType(QualifiedName table, String column) {
     Catalog.Relation r = relation(table);
     Catalog.Column c = r == null ? null : r.columns.get(column);
     return c == null ? null : c.typeText();
   }
 
-  /** Whether a keyword ends a column's type in a column definition. */
-  static boolean endsColumnType(Token t) {
-    return t.kind() == Token.Kind.WORD && COLUMN_END.contains(t.upper());
+  /** The column's type before this statement as PostgreSQL would print it, or null when unknown. */
+  public String columnType(Statement.Name table, String column) {
+    Catalog.Relation r = relation(table);
+    Catalog.Column c = r == null ? null : r.columns.get(column);
+    return c == null ? null : c.typeText();
   }
 }

@@ -1,6 +1,8 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
 
 /** DETACH PARTITION without CONCURRENTLY (PostgreSQL 14+). */
 public final class DetachPartitionBlocks implements Rule {
@@ -14,12 +16,17 @@ public final class DetachPartitionBlocks implements Rule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return List.of();
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      if (!a.is("DETACH", "PARTITION") || a.has("CONCURRENTLY") || a.has("FINALIZE")) continue;
-      Finding f = Finding.of(INFO, a.span(), "queries on every partition of \"" + at.table() + "\" wait for the detach")
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.DetachPartition detach) || detach.concurrently() || detach.finalizeDetach()) {
+        continue;
+      }
+      // That queries on the parent wait is the lock model's verdict (its lock on the parent blocks reads).
+      if (!TableSyntax.facts(c, at, a).blocksReads()) continue;
+      Finding f = Finding.of(INFO, s.inFile(a.span()), "queries on every partition of \"" + at.table() + "\" wait for "
+              + "the detach")
           .instead(s.text() + " CONCURRENTLY;  -- outside a transaction");
       if (!c.inTransaction() && at.actions().size() == 1) {
         f = f.withFix(Fix.of("detach CONCURRENTLY", new Fix.Edit(s.span().end(), 0, " CONCURRENTLY")));

@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
 
 /** DROP COLUMN on an existing table. */
 public final class DropColumnBreaksApp implements Rule {
@@ -19,17 +21,14 @@ public final class DropColumnBreaksApp implements Rule {
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
     if (c.downMigration()) return out;
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      if (!a.is("DROP") || a.is("DROP", "CONSTRAINT") || a.is("DROP", "DEFAULT") || a.is("DROP", "NOT")) continue;
-      if (a.is("DROP", "IDENTITY") || a.is("DROP", "EXPRESSION")) continue;
-      int col = Names.afterIfExists(s, s.matches(a.from() + 1, "COLUMN") ? a.from() + 2 : a.from() + 1);
-      if (s.token(col) == null || !s.token(col).isIdentifier()) continue;
-      out.add(Finding.of(INFO, a.span(), "the running application may still use \"" + at.table() + "\".\""
-              + s.token(col).name() + "\"; its queries fail, and the data cannot be brought back")
-          .instead("-- first release code that no longer uses " + s.token(col).text()
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.DropColumn drop)) continue;
+      out.add(Finding.of(INFO, s.inFile(a.span()), "the running application may still use \"" + at.table() + "\".\""
+              + drop.column() + "\"; its queries fail, and the data cannot be brought back")
+          .instead("-- first release code that no longer uses " + s.textOf(drop.columnSpan())
               + ", then drop it in a later migration"));
     }
     return out;

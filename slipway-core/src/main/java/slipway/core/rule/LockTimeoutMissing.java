@@ -33,9 +33,12 @@ public final class LockTimeoutMissing implements Rule {
   }
 
   private static boolean strong(Statement s, Context c) {
-    AlterTable at = AlterTable.of(s);
+    slipway.core.sql.syntax.AlterTable at = TableSyntax.alterTable(s);
     // VALIDATE CONSTRAINT takes SHARE UPDATE EXCLUSIVE, which does not block reads or writes.
-    if (at != null) return c.existing(at.table()) && at.actions().stream().anyMatch(a -> !a.is("VALIDATE"));
+    if (at != null) {
+      return c.existing(at.table())
+          && at.actions().stream().anyMatch(a -> !(a instanceof slipway.core.sql.syntax.AlterTableAction.ValidateConstraint));
+    }
     slipway.core.sql.syntax.Statement syntax = s.syntax();
     if (syntax instanceof Drop d) {
       return d.objectType().equals("INDEX") && !d.concurrently() || d.objectType().equals("TABLE");

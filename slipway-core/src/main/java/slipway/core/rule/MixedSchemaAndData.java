@@ -51,8 +51,11 @@ public final class MixedSchemaAndData implements Rule {
   }
 
   private static boolean schemaChangeOnExisting(Statement p, Context c) {
-    AlterTable at = AlterTable.of(p);
-    if (at != null) return c.existing(at.table()) && !p.contains("VALIDATE", "CONSTRAINT");
+    slipway.core.sql.syntax.AlterTable at = TableSyntax.alterTable(p);
+    if (at != null) {
+      return c.existing(at.table())
+          && at.actions().stream().noneMatch(a -> a instanceof slipway.core.sql.syntax.AlterTableAction.ValidateConstraint);
+    }
     if (p.syntax() instanceof CreateIndex ci) return !ci.concurrently() && c.existing(ci.table());
     return false;
   }

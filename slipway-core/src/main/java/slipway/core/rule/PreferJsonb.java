@@ -10,8 +10,9 @@ public final class PreferJsonb extends StyleRule {
 
   @Override public RuleInfo info() { return INFO; }
 
-  @Override String[] judge(ColumnDef col) {
-    if (!col.type().equals("json") && !col.type().equals("json[]")) return null;
-    return new String[] {"\"" + col.columnName() + "\" is json: DISTINCT and indexes do not work on it", "jsonb"};
+  @Override String[] judge(Column col) {
+    if (!col.type().name().equals("json")) return null;
+    return new String[] {"\"" + col.name() + "\" is json: DISTINCT and indexes do not work on it",
+        "jsonb" + arraySuffix(col.type())};
   }
 }

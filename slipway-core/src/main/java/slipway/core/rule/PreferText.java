@@ -11,11 +11,11 @@ public final class PreferText extends StyleRule {
 
   @Override public RuleInfo info() { return INFO; }
 
-  @Override String[] judge(ColumnDef col) {
-    slipway.core.catalog.Types.Type type = slipway.core.catalog.Types.parse(col.type());
-    boolean limited = type.name().equals("varchar") && !type.typmods().isEmpty() || type.name().equals("char");
+  @Override String[] judge(Column col) {
+    String name = col.type().name();
+    boolean limited = name.equals("character varying") && !col.type().modifiers().isEmpty() || name.equals("character");
     if (!limited) return null;
-    return new String[] {"\"" + col.columnName() + "\" is " + col.type() + "; text (with a CHECK if needed) "
-        + "is as fast and easier to change", "text"};
+    return new String[] {"\"" + col.name() + "\" is " + col.written() + "; text (with a CHECK if needed) "
+        + "is as fast and easier to change", "text" + arraySuffix(col.type())};
   }
 }

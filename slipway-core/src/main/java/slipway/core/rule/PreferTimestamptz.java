@@ -10,11 +10,8 @@ public final class PreferTimestamptz extends StyleRule {
 
   @Override public RuleInfo info() { return INFO; }
 
-  @Override String[] judge(ColumnDef col) {
-    String t = col.type();
-    boolean naive = t.equals("timestamp") || t.startsWith("timestamp(") || t.startsWith("timestamp without")
-        || t.startsWith("timestamp (");
-    if (!naive) return null;
-    return new String[] {"\"" + col.columnName() + "\" is timestamp without time zone", "timestamptz"};
+  @Override String[] judge(Column col) {
+    if (!col.type().name().equals("timestamp without time zone")) return null;
+    return new String[] {"\"" + col.name() + "\" is timestamp without time zone", "timestamptz" + arraySuffix(col.type())};
   }
 }

@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
 
 /** RENAME COLUMN on an existing table: the running application still uses the old name. */
 public final class RenameColumnBreaksApp implements Rule {
@@ -17,22 +19,20 @@ public final class RenameColumnBreaksApp implements Rule {
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
     if (c.downMigration()) return out;
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      if (!a.is("RENAME") || a.is("RENAME", "TO") || a.is("RENAME", "CONSTRAINT")) continue;
-      int col = s.matches(a.from() + 1, "COLUMN") ? a.from() + 2 : a.from() + 1;
-      int to = a.find("TO");
-      if (to < 0 || s.token(col) == null || s.token(to + 1) == null) continue;
-      String oldName = s.token(col).text();
-      String newName = s.token(to + 1).text();
-      String type = c.columnType(at.table(), s.token(col).name());
-      out.add(Finding.of(INFO, a.span(), "the running application still uses \"" + at.table() + "\".\""
-              + s.token(col).name() + "\": its queries fail until every instance runs the new code")
-          .instead("ALTER TABLE " + at.table().raw() + " ADD COLUMN " + newName + " " + (type == null ? "<type>" : type)
+    String t = TableSyntax.table(s, at);
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.RenameColumn rename)) continue;
+      String oldName = s.textOf(rename.columnSpan());
+      String newName = s.textOf(rename.newNameSpan());
+      String type = c.columnType(at.table(), rename.column());
+      out.add(Finding.of(INFO, s.inFile(a.span()), "the running application still uses \"" + at.table() + "\".\""
+              + rename.column() + "\": its queries fail until every instance runs the new code")
+          .instead("ALTER TABLE " + t + " ADD COLUMN " + newName + " " + (type == null ? "<type>" : type)
               + ";\n-- write both columns, backfill " + newName + " in batches, switch reads; one release later:\n"
-              + "ALTER TABLE " + at.table().raw() + " DROP COLUMN " + oldName + ";"));
+              + "ALTER TABLE " + t + " DROP COLUMN " + oldName + ";"));
     }
     return out;
   }

@@ -1,6 +1,8 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
 
 /** ALTER TABLE … RENAME TO (or ALTER SCHEMA … RENAME) on an existing object. */
 public final class RenameTableBreaksApp implements Rule {
@@ -21,16 +23,14 @@ public final class RenameTableBreaksApp implements Rule {
       return List.of(Finding.of(INFO, s.span(), "the running application still uses schema \"" + s.nameAt(2)
           + "\": its queries fail until every instance runs the new code"));
     }
-    AlterTable at = AlterTable.of(s);
+    AlterTable at = TableSyntax.alterTable(s);
     if (at == null || !c.existing(at.table())) return List.of();
-    for (AlterTable.Action a : at.actions()) {
-      if (!a.is("RENAME", "TO")) continue;
-      Statement.Name to = s.nameAt(a.from() + 2);
-      if (to == null) continue;
-      return List.of(Finding.of(INFO, a.span(), "the running application still queries \"" + at.table()
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.RenameTo rename)) continue;
+      return List.of(Finding.of(INFO, s.inFile(a.span()), "the running application still queries \"" + at.table()
               + "\": its queries fail until every instance runs the new code")
-          .instead(s.text() + ";\nCREATE VIEW " + at.table().raw() + " AS SELECT * FROM " + to.raw()
-              + ";  -- drop it one release later"));
+          .instead(s.text() + ";\nCREATE VIEW " + TableSyntax.table(s, at) + " AS SELECT * FROM "
+              + s.textOf(rename.newNameSpan()) + ";  -- drop it one release later"));
     }
     return List.of();
   }

@@ -1,6 +1,8 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
 import slipway.core.sql.syntax.Cluster;
 import slipway.core.sql.syntax.QualifiedName;
 import slipway.core.sql.syntax.Vacuum;
@@ -16,27 +18,8 @@ public final class RewritesTable implements Rule {
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
-    Statement s = c.statement();
-    String what = null;
-    Statement.Name table = null;
-    if (c.syntax() instanceof Vacuum || c.syntax() instanceof Cluster) {
-      return vacuumFullOrCluster(c);
-    } else {
-      AlterTable at = AlterTable.of(s);
-      if (at == null) return List.of();
-      for (AlterTable.Action a : at.actions()) {
-        if (a.is("SET", "TABLESPACE")) what = "SET TABLESPACE";
-        else if (a.is("SET", "LOGGED") || a.is("SET", "UNLOGGED")) what = a.text().toUpperCase();
-        else if (a.is("SET", "ACCESS", "METHOD")) what = "SET ACCESS METHOD";
-      }
-      table = at.table();
-      if (s.startsWith("ALTER", "TABLE", "ALL")) return List.of();
-    }
-    if (what == null) return List.of();
-    if (table != null && !c.existing(table)) return List.of();
-    String on = table == null ? "every table in the database" : "\"" + table + "\"";
-    return List.of(Finding.of(INFO, s.span(), what + " rewrites " + on + " with reads and writes blocked until "
-        + "every row is copied; the copy grows with the table"));
+    if (c.syntax() instanceof Vacuum || c.syntax() instanceof Cluster) return vacuumFullOrCluster(c);
+    return alterTable(c);
   }
 
   /**
@@ -61,5 +44,23 @@ public final class RewritesTable implements Rule {
     String on = table == null ? "every table in the database" : "\"" + table + "\"";
     return List.of(Finding.of(INFO, c.statement().span(), what + " rewrites " + on + " with reads and writes "
         + "blocked until every row is copied; the copy grows with the table"));
+  }
+
+  /** ALTER TABLE … SET TABLESPACE / SET LOGGED / SET UNLOGGED / SET ACCESS METHOD that rewrites the table. */
+  private static List<Finding> alterTable(Context c) {
+    AlterTable at = TableSyntax.alterTable(c);
+    if (at == null || !c.existing(at.table())) return List.of();
+    String what = null;
+    for (AlterTableAction a : at.actions()) {
+      String action = a instanceof AlterTableAction.SetTablespace ? "SET TABLESPACE"
+          : a instanceof AlterTableAction.SetPersistence p ? (p.logged() ? "SET LOGGED" : "SET UNLOGGED")
+          : a instanceof AlterTableAction.SetAccessMethod ? "SET ACCESS METHOD" : null;
+      // Whether it rewrites is the lock model's verdict: the table's own tablespace, access method or
+      // persistence again copies nothing.
+      if (action != null && TableSyntax.facts(c, at, a).rewrite()) what = action;
+    }
+    if (what == null) return List.of();
+    return List.of(Finding.of(INFO, c.statement().span(), what + " rewrites \"" + at.table() + "\" with reads and "
+        + "writes blocked until every row is copied; the copy grows with the table"));
   }
 }

@@ -2,6 +2,8 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
 
 /** ALTER COLUMN … SET NOT NULL on an existing table without a validated CHECK (col IS NOT NULL). */
 public final class SetNotNullScansTable implements Rule {
@@ -19,24 +21,23 @@ public final class SetNotNullScansTable implements Rule {
 
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return out;
     Statement s = c.statement();
-    for (AlterTable.Action a : at.actions()) {
-      int col = a.alteredColumn();
-      if (col < 0 || !s.matches(col + 1, "SET", "NOT", "NULL")) continue;
-      String column = s.token(col).name();
-      String t = at.table().raw();
+    String t = TableSyntax.table(s, at);
+    for (AlterTableAction a : at.actions()) {
+      if (!(a instanceof AlterTableAction.SetNotNull set)) continue;
       // Whether it scans is the lock model's verdict (already NOT NULL, or a validated CHECK proves it: no scan).
-      if (!c.factsOf(t, a.text(), at.actions().size()).facts().contains("alter-table-set-not-null")) continue;
-      String colRaw = s.token(col).text();
-      String cname = Names.constraint(at.table().simple(), column, "not_null");
+      if (!TableSyntax.facts(c, at, a).facts().contains("alter-table-set-not-null")) continue;
+      String column = set.column();
+      String colRaw = s.textOf(set.columnSpan());
+      String cname = Names.constraint(at.table().name(), column, "not_null");
       String recipe = "ALTER TABLE " + t + " ADD CONSTRAINT " + cname + " CHECK (" + colRaw + " IS NOT NULL) NOT VALID;\n"
           + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + cname + ";\n"
           + "ALTER TABLE " + t + " ALTER COLUMN " + colRaw + " SET NOT NULL;\n"
           + "ALTER TABLE " + t + " DROP CONSTRAINT " + cname;
-      Finding f = Finding.of(INFO, a.span(), "reads and writes on \"" + at.table() + "\" wait while every row is "
-          + "checked for NULLs in \"" + column + "\"; the scan grows with the table").instead(recipe + ";");
+      Finding f = Finding.of(INFO, s.inFile(a.span()), "reads and writes on \"" + at.table() + "\" wait while every "
+          + "row is checked for NULLs in \"" + column + "\"; the scan grows with the table").instead(recipe + ";");
       if (c.pgVersion() >= 12 && at.actions().size() == 1 && !c.inTransaction()) {
         f = f.withFix(Fix.replace("validate a CHECK first, then SET NOT NULL without a scan",
             s.span().offset(), s.span().length(), recipe));

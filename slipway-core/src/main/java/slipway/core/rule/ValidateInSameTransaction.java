@@ -1,6 +1,9 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.sql.syntax.AlterTable;
+import slipway.core.sql.syntax.AlterTableAction;
+import slipway.core.sql.syntax.TransactionControl;
 
 /** VALIDATE CONSTRAINT in the same transaction as an ALTER TABLE that locked the table exclusively. */
 public final class ValidateInSameTransaction implements Rule {
@@ -15,17 +18,18 @@ public final class ValidateInSameTransaction implements Rule {
 
   @Override public List<Finding> check(Context c) {
     if (!c.inTransaction()) return List.of();
-    AlterTable at = AlterTable.of(c.statement());
+    AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return List.of();
-    boolean validates = at.actions().stream().anyMatch(a -> a.is("VALIDATE", "CONSTRAINT"));
-    if (!validates) return List.of();
+    if (!validates(at)) return List.of();
     for (int i = c.index() - 1; i >= 0; i--) {
       Statement p = c.migration().get(i);
-      if (p.startsWith("COMMIT") || p.startsWith("END") || p.startsWith("ROLLBACK")) return List.of();
-      if (p.startsWith("BEGIN") && !c.runnerWrapsInTransaction()) return List.of();
-      AlterTable earlier = AlterTable.of(p);
-      if (earlier != null && earlier.table().simple().equals(at.table().simple())
-          && earlier.actions().stream().noneMatch(a -> a.is("VALIDATE", "CONSTRAINT"))) {
+      if (p.syntax() instanceof TransactionControl tc) {
+        // COMMIT / ROLLBACK (and their PREPARED and TO SAVEPOINT forms) end what the earlier lock covered.
+        if (tc.action().startsWith("COMMIT") || tc.action().startsWith("ROLLBACK")) return List.of();
+        if (tc.action().equals("BEGIN") && !c.runnerWrapsInTransaction()) return List.of();
+      }
+      AlterTable earlier = TableSyntax.alterTable(p);
+      if (earlier != null && earlier.table().name().equals(at.table().name()) && !validates(earlier)) {
         return List.of(Finding.of(INFO, c.statement().span(), "the ALTER TABLE at line " + p.span().line()
                 + " still holds its ACCESS EXCLUSIVE lock on \"" + at.table() + "\": reads and writes wait for the "
                 + "whole validation")
@@ -33,5 +37,9 @@ public final class ValidateInSameTransaction implements Rule {
       }
     }
     return List.of();
+  }
+
+  private static boolean validates(AlterTable at) {
+    return at.actions().stream().anyMatch(a -> a instanceof AlterTableAction.ValidateConstraint);
   }
 }

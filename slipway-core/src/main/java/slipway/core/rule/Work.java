@@ -40,8 +40,8 @@ public record Work(Kind kind, QualifiedName table, String blocked) {
   }
 
   static QualifiedName table(Statement s) {
-    AlterTable at = AlterTable.of(s);
-    if (at != null) return qualified(at.table());
+    slipway.core.sql.syntax.AlterTable at = TableSyntax.alterTable(s);
+    if (at != null) return at.table();
     slipway.core.sql.syntax.Statement syntax = s.syntax();
     if (syntax instanceof CreateIndex ci) return ci.table();
     if (syntax instanceof Update u) return u.table();
@@ -50,13 +50,5 @@ public record Work(Kind kind, QualifiedName table, String blocked) {
     if (syntax instanceof Cluster cl) return cl.table();
     if (syntax instanceof Reindex r && r.target().equals("TABLE")) return r.name();
     return null;
-  }
-
-  /** A name as the token view read it, as the syntax tree names it. */
-  private static QualifiedName qualified(Statement.Name n) {
-    if (n == null) return null;
-    java.util.List<String> p = n.parts();
-    return p.size() == 1 ? QualifiedName.of(p.get(0))
-        : new QualifiedName(String.join(".", p.subList(0, p.size() - 1)), p.get(p.size() - 1));
   }
 }

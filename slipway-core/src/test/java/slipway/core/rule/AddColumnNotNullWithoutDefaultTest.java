@@ -21,4 +21,11 @@ class AddColumnNotNullWithoutDefaultTest {
         """);
   }
 
+  @Test void templatedSchemaNames() {
+    // A migration tool's placeholder is part of the name; the rewrite keeps it as written.
+    RuleTester.of(new AddColumnNotNullWithoutDefault()).check("""
+        -- expect: add-column-not-null-without-default ALTER TABLE {{ index .Options "Namespace" }}.mfa ADD COLUMN id uuid NOT NULL DEFAULT <constant>;
+        alter table {{ index .Options "Namespace" }}.mfa add column if not exists id UUID not null;
+        """);
+  }
 }

@@ -25,5 +25,20 @@ class AddColumnRewritesTableTest {
         """);
   }
 
+  @Test void aFunctionCreatedVolatileRewritesAsTheLockModelSays() {
+    // CREATE FUNCTION makes a function VOLATILE unless told otherwise; the lock model says it rewrites.
+    tester.given("CREATE FUNCTION make_code() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;").check("""
+        -- expect: add-column-rewrites-table the default make_code() is volatile
+        ALTER TABLE orders ADD COLUMN code text DEFAULT make_code();
+        """);
+  }
 
+  @Test void insteadKeepsTheNamesAsWritten() {
+    RuleTester.of(new AddColumnRewritesTable()).given("CREATE TABLE public.\"Orders\" (id bigint);").check("""
+        -- expect: add-column-rewrites-table ALTER TABLE Public."Orders" ADD COLUMN "Token" uuid;
+        ALTER TABLE Public."Orders" ADD COLUMN "Token" UUID DEFAULT gen_random_uuid();
+        -- expect: add-column-rewrites-table ALTER TABLE Public."Orders" ALTER COLUMN "N" SET DEFAULT nextval('s');
+        ALTER TABLE Public."Orders" ADD "N" bigint NOT NULL DEFAULT nextval('s');
+        """);
+  }
 }

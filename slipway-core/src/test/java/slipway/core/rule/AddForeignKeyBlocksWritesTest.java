@@ -32,4 +32,15 @@ class AddForeignKeyBlocksWritesTest {
         """);
   }
 
+  @Test void addColumnReferencesKeepsTheConstraintNameAndSaysWhatTheLockModelSays() {
+    // The lock model (proven on the server) has ADD COLUMN … REFERENCES lock both tables but not scan.
+    tester.check("""
+        -- expect: add-foreign-key-blocks-writes wait while the new foreign key is added, and writes to "customers" wait too
+        ALTER TABLE orders ADD COLUMN buyer_id bigint CONSTRAINT "Buyer_fk" REFERENCES customers (id) DEFERRABLE;
+        """);
+    tester.check("""
+        -- expect: add-foreign-key-blocks-writes ADD CONSTRAINT "Buyer_fk" FOREIGN KEY (buyer_id) REFERENCES customers (id) NOT VALID;
+        ALTER TABLE orders ADD COLUMN buyer_id bigint CONSTRAINT "Buyer_fk" REFERENCES customers (id);
+        """);
+  }
 }

@@ -32,4 +32,13 @@ class AddUniqueConstraintBuildsIndexTest {
         """);
   }
 
+  @Test void noFixWhenTheRecipeWouldDropPartOfTheConstraint() {
+    // The recipe keeps only the columns: NULLS NOT DISTINCT or INCLUDE would be lost, so no automatic fix.
+    for (String sql : java.util.List.of("ALTER TABLE orders ADD CONSTRAINT k UNIQUE NULLS NOT DISTINCT (note);",
+        "ALTER TABLE orders ADD UNIQUE (note) INCLUDE (total);")) {
+      var findings = tester.lint(sql);
+      org.junit.jupiter.api.Assertions.assertEquals(1, findings.size(), sql);
+      org.junit.jupiter.api.Assertions.assertNull(findings.get(0).fix(), sql);
+    }
+  }
 }

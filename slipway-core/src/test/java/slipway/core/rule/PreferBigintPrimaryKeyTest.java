@@ -18,4 +18,11 @@ class PreferBigintPrimaryKeyTest {
         """);
   }
 
+  @Test void writtenTypeInTheMessageAndNotForArrays() {
+    tester.check("""
+        -- expect: prefer-bigint-primary-key is a 32-bit int4 key
+        CREATE TABLE a (id INT4 PRIMARY KEY);
+        CREATE TABLE b (id int[]);
+        """);
+  }
 }

@@ -18,4 +18,10 @@ class PreferJsonbTest {
         """);
   }
 
+  @Test void anArrayStaysAnArray() {
+    tester.check("""
+        -- expect: prefer-jsonb payloads jsonb[]
+        ALTER TABLE a ADD COLUMN payloads json[];
+        """);
+  }
 }

@@ -19,4 +19,10 @@ class PreferTextTest {
         """);
   }
 
+  @Test void anArrayStaysAnArray() {
+    tester.check("""
+        -- expect: prefer-text tags text[] NOT NULL
+        CREATE TABLE a (tags VARCHAR(20)[] NOT NULL);
+        """);
+  }
 }

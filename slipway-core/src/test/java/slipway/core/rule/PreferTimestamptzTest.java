@@ -20,4 +20,10 @@ class PreferTimestamptzTest {
         """);
   }
 
+  @Test void arraysOfTimestampsToo() {
+    tester.check("""
+        -- expect: prefer-timestamptz seen timestamptz[] DEFAULT '{}'
+        CREATE TABLE a (seen timestamp[] DEFAULT '{}');
+        """);
+  }
 }

@@ -15,10 +15,23 @@ class RewritesTableTest {
         CLUSTER orders USING orders_pkey;
         -- expect: table-rewrite-blocks-reads SET TABLESPACE
         ALTER TABLE orders SET TABLESPACE fast;
-        -- expect: table-rewrite-blocks-reads
-        ALTER TABLE orders SET LOGGED;
+        -- expect: table-rewrite-blocks-reads SET UNLOGGED
+        ALTER TABLE orders SET UNLOGGED;
+        -- expect: table-rewrite-blocks-reads SET ACCESS METHOD
+        ALTER TABLE orders SET ACCESS METHOD columnar;
         -- expect: table-rewrite-blocks-reads every table in the database
         VACUUM FULL;
+        """);
+  }
+
+  @Test void asksTheLockModelWhetherAnAlterTableRewrites() {
+    // Already logged, already in pg_default, already heap: the lock model says nothing is copied.
+    tester.check("""
+        ALTER TABLE orders SET LOGGED;
+        ALTER TABLE orders SET TABLESPACE pg_default;
+        ALTER TABLE orders SET ACCESS METHOD heap;
+        -- expect: table-rewrite-blocks-reads SET UNLOGGED
+        ALTER TABLE orders SET (fillfactor = 70), SET UNLOGGED;
         """);
   }
 
