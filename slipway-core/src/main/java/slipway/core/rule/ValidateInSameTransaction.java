@@ -3,7 +3,6 @@ package slipway.core.rule;
 import java.util.List;
 import slipway.core.sql.syntax.AlterTable;
 import slipway.core.sql.syntax.AlterTableAction;
-import slipway.core.sql.syntax.TransactionControl;
 
 /** VALIDATE CONSTRAINT in the same transaction as an ALTER TABLE that locked the table exclusively. */
 public final class ValidateInSameTransaction implements Rule {
@@ -23,11 +22,9 @@ public final class ValidateInSameTransaction implements Rule {
     if (!validates(at)) return List.of();
     for (int i = c.index() - 1; i >= 0; i--) {
       Statement p = c.migration().get(i);
-      if (p.syntax() instanceof TransactionControl tc) {
-        // COMMIT / ROLLBACK (and their PREPARED and TO SAVEPOINT forms) end what the earlier lock covered.
-        if (tc.action().startsWith("COMMIT") || tc.action().startsWith("ROLLBACK")) return List.of();
-        if (tc.action().equals("BEGIN") && !c.runnerWrapsInTransaction()) return List.of();
-      }
+      // COMMIT, ROLLBACK or PREPARE TRANSACTION released the earlier lock (ROLLBACK TO SAVEPOINT does not).
+      if (Linter.endsTransaction(p)) return List.of();
+      if (Linter.beginsTransaction(p) && !c.runnerWrapsInTransaction()) return List.of();
       AlterTable earlier = TableSyntax.alterTable(p);
       if (earlier != null && earlier.table().name().equals(at.table().name()) && !validates(earlier)) {
         return List.of(Finding.of(INFO, c.statement().span(), "the ALTER TABLE at line " + p.span().line()

@@ -25,4 +25,16 @@ class ValidateInSameTransactionTest {
         """);
   }
 
+  @Test void aSavepointRollbackKeepsTheEarlierLock() {
+    // ROLLBACK TO SAVEPOINT undoes what came after the savepoint; the ALTER before it keeps its lock.
+    tester.check("""
+        BEGIN;
+        ALTER TABLE orders ADD CONSTRAINT c CHECK (total > 0) NOT VALID;
+        SAVEPOINT s;
+        ROLLBACK TO SAVEPOINT s;
+        -- expect: validate-in-same-transaction line 2
+        ALTER TABLE orders VALIDATE CONSTRAINT c;
+        COMMIT;
+        """);
+  }
 }
