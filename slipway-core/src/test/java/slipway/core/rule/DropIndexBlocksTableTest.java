@@ -27,4 +27,10 @@ class DropIndexBlocksTableTest {
         """);
   }
 
+  @Test void insteadKeepsTheNamesAsWritten() {
+    tester.check("""
+        -- expect: drop-index-blocks-table DROP INDEX CONCURRENTLY IF EXISTS app."Idx"
+        DROP INDEX IF EXISTS app."Idx";
+        """);
+  }
 }

@@ -27,4 +27,11 @@ class RefreshMaterializedViewBlocksReadsTest {
         """);
   }
 
+  @Test void withoutAUniqueIndexTheRecipeBuildsOne() {
+    tester.given("CREATE MATERIALIZED VIEW app.\"Stats\" AS SELECT 1 AS id;").check("""
+        -- expect: refresh-materialized-view-blocks-reads CREATE UNIQUE INDEX CONCURRENTLY Stats_key ON app."Stats"
+        REFRESH MATERIALIZED VIEW app."Stats";
+        REFRESH MATERIALIZED VIEW app."Stats" WITH NO DATA;
+        """);
+  }
 }

@@ -29,4 +29,11 @@ class ReindexBlocksWritesTest {
         """);
   }
 
+  @Test void fixGoesAfterTheTargetKeyWord() {
+    tester.fix("""
+        REINDEX (VERBOSE) TABLE "Orders";
+        """, """
+        REINDEX (VERBOSE) TABLE CONCURRENTLY "Orders";
+        """);
+  }
 }
