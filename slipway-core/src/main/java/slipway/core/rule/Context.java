@@ -28,6 +28,7 @@ public final class Context {
   private final boolean runnerWrapsInTransaction;
   private final boolean downMigration;
   private Map<String, StatementFacts> actionFacts;
+  private List<StatementFacts> earlierFacts = List.of();
 
   Context(Statement statement, List<Statement> migration, int index, Catalog catalog, StatementFacts facts,
       LintConfig config, Stats stats, boolean inTransaction, boolean runnerWrapsInTransaction, boolean downMigration) {
@@ -62,6 +63,17 @@ public final class Context {
   public boolean runnerWrapsInTransaction() { return runnerWrapsInTransaction; }
   /** A down (rollback) migration: dropping what the up migration added is its purpose. */
   public boolean downMigration() { return downMigration; }
+
+  /** The lock model's facts for an earlier statement of this migration ({@code i < index()}), or null. */
+  public StatementFacts factsOf(int i) {
+    return i >= 0 && i < earlierFacts.size() && i < index ? earlierFacts.get(i) : null;
+  }
+
+  /** The facts of the statements before this one, in order (set by the {@link Linter}). */
+  Context withEarlierFacts(List<StatementFacts> facts) {
+    this.earlierFacts = facts;
+    return this;
+  }
 
   /** True when the lock model used the {@link slipway.core.lock.LockFacts} row {@code id} for this statement. */
   public boolean hasFact(String id) {

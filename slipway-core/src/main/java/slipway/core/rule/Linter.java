@@ -129,13 +129,16 @@ public final class Linter {
     boolean down = isDown(file.name());
     boolean explicit = false;
     List<Checked> checked = new ArrayList<>();
+    List<StatementFacts> factsSoFar = new ArrayList<>();
+    List<StatementFacts> earlierFacts = java.util.Collections.unmodifiableList(factsSoFar);
     for (int i = 0; i < statements.size(); i++) {
       Statement s = statements.get(i);
       if (beginsTransaction(s)) explicit = true;
       boolean inTx = explicit || wrapped;
       slipway.core.catalog.Tokens tokens = slipway.core.catalog.Tokens.of(s.text());
       StatementFacts facts = LockModel.classify(tokens, schema, config.pgVersion());
-      Context c = new Context(s, statements, i, schema, facts, config, stats, inTx, wrapped, down);
+      Context c = new Context(s, statements, i, schema, facts, config, stats, inTx, wrapped, down)
+          .withEarlierFacts(earlierFacts);
       List<Finding> found = new ArrayList<>();
       for (Rule r : rules) {
         if (!config.enabled(r.info()) || !r.info().versions().contains(config.pgVersion())) continue;
@@ -145,6 +148,7 @@ public final class Linter {
       }
       if (!stats.tables().isEmpty()) found = new Estimate(stats).annotate(s, found, config);
       checked.add(new Checked(s, facts, found));
+      factsSoFar.add(facts);
       if (endsTransaction(s)) explicit = false;
       CatalogReplay.applyTokens(schema, tokens);
     }

@@ -1,6 +1,8 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.lock.LockMode;
+import slipway.core.lock.StatementFacts;
 import slipway.core.sql.syntax.AlterTable;
 import slipway.core.sql.syntax.AlterTableAction;
 
@@ -8,8 +10,9 @@ import slipway.core.sql.syntax.AlterTableAction;
 public final class ValidateInSameTransaction implements Rule {
   static final RuleInfo INFO = new RuleInfo("validate-in-same-transaction",
       "VALIDATE runs while the transaction still holds an exclusive lock", Severity.WARNING, PgVersions.ALL,
-      "NOT VALID + VALIDATE only helps when VALIDATE runs in its own transaction: here the earlier ALTER TABLE's "
-          + "ACCESS EXCLUSIVE lock is still held, so reads and writes wait for the whole validation scan anyway.",
+      "NOT VALID + VALIDATE only helps when VALIDATE runs in its own transaction: here the lock the earlier "
+          + "ALTER TABLE took is still held (ACCESS EXCLUSIVE for a CHECK, so reads and writes wait; a foreign "
+          + "key's lock makes writes wait) for the whole validation scan anyway.",
       "-- V7: ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n"
           + "-- V8 (its own transaction): ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;");
 
@@ -20,20 +23,28 @@ public final class ValidateInSameTransaction implements Rule {
     AlterTable at = TableSyntax.alterTable(c);
     if (at == null || !c.existing(at.table())) return List.of();
     if (!validates(at)) return List.of();
+    // The strongest lock an earlier ALTER TABLE of this transaction still holds on the table, by the lock model.
+    LockMode strongest = null;
+    Statement holder = null;
     for (int i = c.index() - 1; i >= 0; i--) {
       Statement p = c.migration().get(i);
-      // COMMIT, ROLLBACK or PREPARE TRANSACTION released the earlier lock (ROLLBACK TO SAVEPOINT does not).
-      if (Linter.endsTransaction(p)) return List.of();
-      if (Linter.beginsTransaction(p) && !c.runnerWrapsInTransaction()) return List.of();
+      // COMMIT, ROLLBACK or PREPARE TRANSACTION released the earlier locks (ROLLBACK TO SAVEPOINT does not).
+      if (Linter.endsTransaction(p)) break;
+      if (Linter.beginsTransaction(p) && !c.runnerWrapsInTransaction()) break;
       AlterTable earlier = TableSyntax.alterTable(p);
-      if (earlier != null && earlier.table().name().equals(at.table().name()) && !validates(earlier)) {
-        return List.of(Finding.of(INFO, c.statement().span(), "the ALTER TABLE at line " + p.span().line()
-                + " still holds its ACCESS EXCLUSIVE lock on \"" + at.table() + "\": reads and writes wait for the "
-                + "whole validation")
-            .instead("-- move this VALIDATE to the next migration (its own transaction)"));
+      if (earlier == null || !earlier.table().name().equals(at.table().name())) continue;
+      StatementFacts held = c.factsOf(i);
+      LockMode mode = held == null ? null : held.modeOn(earlier.table().toString());
+      if (mode != null && (strongest == null || mode.compareTo(strongest) > 0)) {
+        strongest = mode;
+        holder = p;
       }
     }
-    return List.of();
+    if (strongest == null || !strongest.blocksWrites()) return List.of();
+    return List.of(Finding.of(INFO, c.statement().span(), "the ALTER TABLE at line " + holder.span().line()
+            + " still holds its " + strongest.name().replace('_', ' ') + " lock on \"" + at.table() + "\": "
+            + (strongest.blocksReads() ? "reads and writes" : "writes") + " wait for the whole validation")
+        .instead("-- move this VALIDATE to the next migration (its own transaction)"));
   }
 
   private static boolean validates(AlterTable at) {

@@ -37,4 +37,36 @@ class ValidateInSameTransactionTest {
         COMMIT;
         """);
   }
+
+  @Test void saysWhichLockTheLockModelHasTheEarlierAlterHold() {
+    // ADD FOREIGN KEY … NOT VALID takes SHARE ROW EXCLUSIVE: writes wait for the validation, reads do not.
+    tester.given("CREATE TABLE customers (id bigint PRIMARY KEY);").check("""
+        BEGIN;
+        ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+        -- expect: validate-in-same-transaction still holds its SHARE ROW EXCLUSIVE lock on "orders": writes wait
+        ALTER TABLE orders VALIDATE CONSTRAINT fk;
+        COMMIT;
+        BEGIN;
+        ALTER TABLE orders ADD CONSTRAINT c CHECK (total > 0) NOT VALID;
+        -- expect: validate-in-same-transaction still holds its ACCESS EXCLUSIVE lock on "orders": reads and writes wait
+        ALTER TABLE orders VALIDATE CONSTRAINT c;
+        COMMIT;
+        BEGIN;
+        ALTER TABLE orders SET (fillfactor = 70);
+        ALTER TABLE orders VALIDATE CONSTRAINT c;
+        COMMIT;
+        """);
+  }
+
+  @Test void theStrongestLockHeldCounts() {
+    // ADD COLUMN's ACCESS EXCLUSIVE (line 2) is still held when the foreign key's VALIDATE runs.
+    tester.given("CREATE TABLE customers (id bigint PRIMARY KEY);").check("""
+        BEGIN;
+        ALTER TABLE orders ADD COLUMN buyer_id bigint;
+        ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (buyer_id) REFERENCES customers (id) NOT VALID;
+        -- expect: validate-in-same-transaction the ALTER TABLE at line 2 still holds its ACCESS EXCLUSIVE lock
+        ALTER TABLE orders VALIDATE CONSTRAINT fk;
+        COMMIT;
+        """);
+  }
 }
