@@ -21,7 +21,6 @@ import slipway.core.report.GithubReport;
 import slipway.core.report.JsonReport;
 import slipway.core.report.LintReport;
 import slipway.core.report.LintRunner;
-import slipway.core.report.WellFormed;
 import slipway.core.report.SarifReport;
 import slipway.core.report.TextReport;
 import slipway.core.rule.Finding;
@@ -106,7 +105,7 @@ final class LintCommand implements Callable<Integer> {
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
     List<Migration> migrations = MigrationLoader.load(targets);
     Catalog live = seed;
-    LintReport report = runner.precheck(WellFormed::require)
+    LintReport report = runner.wellFormed()
         .seed(live == null ? Catalog::new : () -> live).run(migrations);
     PrintWriter out = spec.commandLine().getOut();
     if (fix) {

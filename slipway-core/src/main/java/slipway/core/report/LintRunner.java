@@ -3,8 +3,10 @@ package slipway.core.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import slipway.core.BadInputException;
 import slipway.core.catalog.Catalog;
 import slipway.core.rule.Estimate;
 import slipway.core.rule.LintConfig;
@@ -13,6 +15,8 @@ import slipway.core.rule.Statement;
 import slipway.core.rule.Stats;
 import slipway.core.source.Migration;
 import slipway.core.source.MigrationFormat;
+import slipway.core.sql.Script;
+import slipway.core.sql.Splitter;
 
 /** Lints loaded migrations and assembles the {@link LintReport} the reporters print. */
 public final class LintRunner {
@@ -40,6 +44,17 @@ public final class LintRunner {
   }
 
   /**
+   * Rejects malformed SQL as {@link WellFormed#require} does (the first bad migration in order is thrown
+   * from {@link #run} before anything is reported), checked on the statements the run splits anyway.
+   */
+  public LintRunner wellFormed() {
+    this.wellFormed = true;
+    return this;
+  }
+
+  private boolean wellFormed;
+
+  /**
    * The schema the migrations are replayed into, a fresh copy per run (e.g. read from a live database);
    * by default an empty one, so that a table no file creates is assumed to exist and hold data.
    */
@@ -49,28 +64,52 @@ public final class LintRunner {
   }
 
   public LintReport run(List<Migration> migrations) {
-    // One pass: each file is split and lexed once; for each statement the lock model classifies it against
-    // the schema so far, the rules read those facts, then the statement is replayed into the schema.
-    List<Linter.SourceFile> files = new ArrayList<>();
-    List<List<Statement>> split = new ArrayList<>();
-    for (Migration m : migrations) {
-      List<Statement> sts = Linter.split(m.file(), m.text(), m.offset(), m.line());
-      split.add(sts);
-      files.add(new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()));
-    }
+    // One pass over the schema: for each statement the lock model classifies it against the schema so
+    // far, the rules read those facts, then the statement is replayed into the schema. That pass is
+    // sequential; reading the files is not: a second thread splits and lexes each file (once) ahead
+    // of it, in order, then checks that the SQL is well-formed while the rules run.
+    int n = migrations.size();
+    Linter.Split[] split = new Linter.Split[n];
+    Semaphore ready = new Semaphore(0);
+    BadInputException[] malformed = new BadInputException[1];
     CompletableFuture<Void> checked = new CompletableFuture<>();
     Thread t = new Thread(null, () -> {
       try {
+        Script[] scripts = wellFormed ? new Script[n] : null;
+        for (int i = 0; i < n; i++) {
+          Migration m = migrations.get(i);
+          Script script = Splitter.script(m.file(), m.text());
+          List<Statement> sts = Linter.split(m.file(), script.statements(), m.offset(), m.line());
+          split[i] = new Linter.Split(
+              new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()), sts);
+          if (scripts != null) scripts[i] = script;
+          ready.release();
+        }
+        for (int i = 0; scripts != null && i < n && malformed[0] == null; i++) {
+          malformed[0] = WellFormed.problem(migrations.get(i), scripts[i]);
+          scripts[i] = null;
+        }
         precheck.accept(migrations);
         checked.complete(null);
       } catch (Throwable e) {
         checked.completeExceptionally(e);
+        ready.release(n);
       }
-    }, "slipway-precheck", 64L << 20);
+    }, "slipway-split", 64L << 20);
     t.setDaemon(true);
     t.start();
-    List<Linter.FileResult> results = Linter.standard(config, stats, seed).lintSplit(files, split);
+    List<Linter.FileResult> results = Linter.standard(config, stats, seed).lintEach(n, i -> {
+      ready.acquireUninterruptibly();
+      if (split[i] == null) {
+        // The split thread failed: its exception is the run's (as if the split had run here).
+        join(checked);
+      }
+      return split[i];
+    });
     join(checked);
+    if (malformed[0] != null) {
+      throw malformed[0];
+    }
     List<LintReport.FileReport> out = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       Migration m = migrations.get(i);

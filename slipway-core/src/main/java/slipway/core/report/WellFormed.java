@@ -21,22 +21,31 @@ public final class WellFormed {
    */
   public static void require(List<Migration> migrations) {
     for (Migration m : migrations) {
-      Script script = Splitter.script(m.file(), m.text());
-      Diagnostic bad = script.diagnostics().isEmpty() ? null : script.diagnostics().get(0);
-      if (bad == null) {
-        for (SqlStatement st : script.statements()) {
-          slipway.core.sql.syntax.Statement parsed = Parser.parse(st);
-          if (parsed instanceof Unrecognized u && u.error() != null
-              && !u.error().message().startsWith(Parser.INTERNAL_ERROR)) {
-            bad = u.error();
-            break;
-          }
-        }
-      }
+      BadInputException bad = problem(m, Splitter.script(m.file(), m.text()));
       if (bad != null) {
-        throw new BadInputException(m.file() + ":" + m.fileLine(bad.span().line()) + ":" + bad.span().column(),
-            bad.message());
+        throw bad;
       }
     }
+  }
+
+  /**
+   * What {@link #require} throws for this migration ({@code script} is its text split), or null when it
+   * is well-formed.
+   */
+  public static BadInputException problem(Migration m, Script script) {
+    Diagnostic bad = script.diagnostics().isEmpty() ? null : script.diagnostics().get(0);
+    if (bad == null) {
+      for (SqlStatement st : script.statements()) {
+        slipway.core.sql.syntax.Statement parsed = Parser.parse(st);
+        if (parsed instanceof Unrecognized u && u.error() != null
+            && !u.error().message().startsWith(Parser.INTERNAL_ERROR)) {
+          bad = u.error();
+          break;
+        }
+      }
+    }
+    return bad == null ? null
+        : new BadInputException(m.file() + ":" + m.fileLine(bad.span().line()) + ":" + bad.span().column(),
+            bad.message());
   }
 }

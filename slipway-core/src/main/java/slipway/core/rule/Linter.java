@@ -97,14 +97,36 @@ public final class Linter {
     return out;
   }
 
+  /** A file with its statements split, as {@link #lintEach} takes them. */
+  public record Split(SourceFile file, List<Statement> statements) {}
+
+  /**
+   * Lints {@code count} files in order, asking {@code next} for file {@code i} just before it is checked:
+   * a caller can split (and lex) later files on another thread while earlier ones are checked here.
+   */
+  public List<FileResult> lintEach(int count, java.util.function.IntFunction<Split> next) {
+    Catalog schema = seed.get();
+    List<FileResult> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Split f = next.apply(i);
+      out.add(check(f.file(), schema, f.statements()));
+    }
+    return out;
+  }
+
   /** Splits a migration into statements (psql meta-commands are left out). */
   public static List<Statement> split(String file, String source) {
     return split(file, source, 0, 1);
   }
 
   public static List<Statement> split(String file, String source, int offset, int line) {
-    List<Statement> out = new ArrayList<>();
-    for (SqlStatement st : Splitter.split(file, source)) {
+    return split(file, Splitter.split(file, source), offset, line);
+  }
+
+  /** As {@link #split(String, String, int, int)}, from the splitter's statements of the text. */
+  public static List<Statement> split(String file, List<SqlStatement> statements, int offset, int line) {
+    List<Statement> out = new ArrayList<>(statements.size());
+    for (SqlStatement st : statements) {
       if (st.psqlMetaCommand() || st.tokens().isEmpty()) continue;
       Span sp = st.span();
       Span shifted = new Span(file, sp.line() + line - 1, sp.column(), sp.offset() + offset, sp.length());
