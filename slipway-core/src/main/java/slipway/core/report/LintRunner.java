@@ -66,8 +66,9 @@ public final class LintRunner {
   public LintReport run(List<Migration> migrations) {
     // One pass over the schema: for each statement the lock model classifies it against the schema so
     // far, the rules read those facts, then the statement is replayed into the schema. That pass is
-    // sequential; reading the files is not: a second thread splits and lexes each file (once) ahead
-    // of it, in order, then checks that the SQL is well-formed while the rules run.
+    // sequential; reading the files is not: a second thread splits and lexes each file (once, and reads
+    // the lock model's words) ahead of it, in order, then checks that the SQL is well-formed while the
+    // rules run.
     int n = migrations.size();
     Linter.Split[] split = new Linter.Split[n];
     Semaphore ready = new Semaphore(0);
@@ -81,7 +82,8 @@ public final class LintRunner {
           Script script = Splitter.script(m.file(), m.text());
           List<Statement> sts = Linter.split(m.file(), script.statements(), m.offset(), m.line());
           split[i] = new Linter.Split(
-              new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()), sts);
+              new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()), sts)
+              .withWords();
           if (scripts != null) scripts[i] = script;
           ready.release();
         }

@@ -97,8 +97,22 @@ public final class Linter {
     return out;
   }
 
-  /** A file with its statements split, as {@link #lintEach} takes them. */
-  public record Split(SourceFile file, List<Statement> statements) {}
+  /**
+   * A file with its statements split, as {@link #lintEach} takes them; {@code words} are the statements'
+   * {@link slipway.core.catalog.Tokens} for the lock model and the replay (null: read here).
+   */
+  public record Split(SourceFile file, List<Statement> statements, List<slipway.core.catalog.Tokens> words) {
+    public Split(SourceFile file, List<Statement> statements) {
+      this(file, statements, null);
+    }
+
+    /** Reads every statement's {@link slipway.core.catalog.Tokens} now (e.g. on the thread that split them). */
+    public Split withWords() {
+      List<slipway.core.catalog.Tokens> w = new ArrayList<>(statements.size());
+      for (Statement s : statements) w.add(slipway.core.catalog.Tokens.of(s.text()));
+      return new Split(file, statements, w);
+    }
+  }
 
   /**
    * Lints {@code count} files in order, asking {@code next} for file {@code i} just before it is checked:
@@ -109,7 +123,7 @@ public final class Linter {
     List<FileResult> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Split f = next.apply(i);
-      out.add(check(f.file(), schema, f.statements()));
+      out.add(check(f.file(), schema, f.statements(), f.words()));
     }
     return out;
   }
@@ -145,6 +159,11 @@ public final class Linter {
    * then the statement is applied. One reading of the SQL, one schema, one set of facts.
    */
   FileResult check(SourceFile file, Catalog schema, List<Statement> statements) {
+    return check(file, schema, statements, null);
+  }
+
+  private FileResult check(SourceFile file, Catalog schema, List<Statement> statements,
+      List<slipway.core.catalog.Tokens> words) {
     schema.beginMigration();
     List<Suppression> suppressions = Suppression.in(file.text(), file.offset(), file.line());
     boolean wrapped = (config.assumeInTransaction() || file.runnerTransaction()) && !optsOutOfTransaction(file);
@@ -157,7 +176,7 @@ public final class Linter {
       Statement s = statements.get(i);
       if (beginsTransaction(s)) explicit = true;
       boolean inTx = explicit || wrapped;
-      slipway.core.catalog.Tokens tokens = slipway.core.catalog.Tokens.of(s.text());
+      slipway.core.catalog.Tokens tokens = words != null ? words.get(i) : slipway.core.catalog.Tokens.of(s.text());
       StatementFacts facts = LockModel.classify(tokens, schema, config.pgVersion());
       Context c = new Context(s, statements, i, schema, facts, config, stats, inTx, wrapped, down)
           .withEarlierFacts(earlierFacts);
