@@ -1,6 +1,7 @@
 package slipway.core.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -129,13 +130,185 @@ public final class Catalog {
     public boolean notNull;
   }
 
-  final Map<String, Relation> relations = new LinkedHashMap<>();
-  final Map<String, Index> indexes = new LinkedHashMap<>();
+  final Tracked<Relation> relations = new Tracked<>();
+  final Tracked<Index> indexes = new Tracked<>();
   final Map<String, List<String>> enums = new LinkedHashMap<>();
   final Map<String, Domain> domains = new LinkedHashMap<>();
   /** Function name (unqualified key) to volatility: 'v', 's' or 'i'. */
   final Map<String, Character> functions = new LinkedHashMap<>();
   int migration;
+
+  /*
+   * The lock model asks, several times per statement, for the indexes of a table, the partitions and
+   * inheritance children of a relation and the views over it. Scanning every relation for each answer
+   * made those questions a good part of a lint run, so they are answered from maps by table, by parent
+   * and by relation read, kept up to date as follows:
+   * - relations and indexes are Tracked maps: a new entry is appended to the maps on the next question;
+   *   a removed entry (seen as a size that does not match) or a replaced one rebuilds them from scratch;
+   * - a change to the fields the maps are keyed by (partitionOf, inherits, reads, an index's table) on
+   *   a relation or index already in the catalog is announced with touch(), which rebuilds them;
+   * - while CatalogReplay applies a statement (beginChange/endChange), questions are answered by a scan,
+   *   since a new relation's fields may still be filled in after it was added.
+   * Code outside CatalogReplay that edits those fields of a relation or index already in the catalog
+   * must call touch() before the next question (the engine's introspection fills a fresh catalog before
+   * anything asks).
+   */
+  private int changing;
+  private int touches;
+  private final Derived<Relation> childrenByParent = new Derived<>(this::childrenKeys);
+  private final Derived<Relation> viewsByRead = new Derived<>(Catalog::readKeys);
+  private final Derived<Index> indexesByTable = new Derived<>(i -> i.table == null ? List.of() : List.of(i.table));
+
+  /** Starts a statement's changes: questions are answered by a scan until {@link #endChange()}. */
+  void beginChange() {
+    changing++;
+  }
+
+  void endChange() {
+    changing--;
+  }
+
+  /**
+   * Announces a change to a relation's partitionOf, inherits or reads, or an index's table, on an
+   * object already in the catalog: the lookups by those keys are rebuilt on the next question.
+   */
+  public void touch() {
+    touches++;
+  }
+
+  private List<String> childrenKeys(Relation r) {
+    List<String> keys = new ArrayList<>(1 + r.inherits.size());
+    if (r.partitionOf != null) {
+      keys.add(r.partitionOf);
+    }
+    for (String parent : r.inherits) {
+      // Once per parent, as the scan: not again for a parent it is also a partition of, or names twice.
+      if (parent != null && !keys.contains(parent)) {
+        keys.add(parent);
+      }
+    }
+    return keys;
+  }
+
+  private static List<String> readKeys(Relation r) {
+    return r.kind == Kind.VIEW || r.kind == Kind.MATERIALIZED_VIEW ? List.copyOf(r.reads) : List.of();
+  }
+
+  /** A LinkedHashMap that remembers the values added under new keys, and counts replacements. */
+  static final class Tracked<V> extends LinkedHashMap<String, V> {
+    final List<V> added = new ArrayList<>();
+    int replaced;
+
+    @Override
+    public V put(String key, V value) {
+      if (containsKey(key)) {
+        replaced++;
+      } else {
+        added.add(value);
+      }
+      return super.put(key, value);
+    }
+
+    @Override
+    public V putIfAbsent(String key, V value) {
+      V old = get(key);
+      if (old == null) {
+        put(key, value);
+      }
+      return old;
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends V> m) {
+      for (Map.Entry<? extends String, ? extends V> e : m.entrySet()) {
+        put(e.getKey(), e.getValue());
+      }
+    }
+
+    // The rest may replace values: the lookups are rebuilt.
+    @Override
+    public V computeIfAbsent(String key, java.util.function.Function<? super String, ? extends V> f) {
+      replaced++;
+      return super.computeIfAbsent(key, f);
+    }
+
+    @Override
+    public V computeIfPresent(String key, java.util.function.BiFunction<? super String, ? super V, ? extends V> f) {
+      replaced++;
+      return super.computeIfPresent(key, f);
+    }
+
+    @Override
+    public V compute(String key, java.util.function.BiFunction<? super String, ? super V, ? extends V> f) {
+      replaced++;
+      return super.compute(key, f);
+    }
+
+    @Override
+    public V merge(String key, V value, java.util.function.BiFunction<? super V, ? super V, ? extends V> f) {
+      replaced++;
+      return super.merge(key, value, f);
+    }
+
+    @Override
+    public V replace(String key, V value) {
+      replaced++;
+      return super.replace(key, value);
+    }
+
+    @Override
+    public boolean replace(String key, V oldValue, V newValue) {
+      replaced++;
+      return super.replace(key, oldValue, newValue);
+    }
+
+    @Override
+    public void replaceAll(java.util.function.BiFunction<? super String, ? super V, ? extends V> f) {
+      replaced++;
+      super.replaceAll(f);
+    }
+  }
+
+  /** Values of a Tracked map grouped by the keys each names, in the map's order, kept up to date. */
+  private final class Derived<V> {
+    private final java.util.function.Function<V, List<String>> keysOf;
+    private Map<String, List<V>> by;
+    private int size;
+    private int seen;
+    private int replaced;
+    private int touched;
+
+    Derived(java.util.function.Function<V, List<String>> keysOf) {
+      this.keysOf = keysOf;
+    }
+
+    List<V> get(Tracked<V> map, String key) {
+      int fresh = map.added.size() - seen;
+      if (by == null || map.replaced != replaced || touches != touched || map.size() != size + fresh) {
+        // Built from scratch: the first question, or something was removed, replaced or re-pointed.
+        by = new HashMap<>();
+        for (V v : map.values()) {
+          add(v);
+        }
+      } else if (fresh > 0) {
+        // Only additions since: they are last in the map's order, so they go last in their lists.
+        for (int i = seen; i < map.added.size(); i++) {
+          add(map.added.get(i));
+        }
+      }
+      seen = map.added.size();
+      size = map.size();
+      replaced = map.replaced;
+      touched = touches;
+      return by.get(key);
+    }
+
+    private void add(V v) {
+      for (String k : keysOf.apply(v)) {
+        by.computeIfAbsent(k, x -> new ArrayList<>(2)).add(v);
+      }
+    }
+  }
 
   public Relation relation(String key) {
     return relations.get(key);
@@ -201,6 +374,9 @@ public final class Catalog {
 
   /** The indexes of a table, in creation order. */
   public List<Index> indexesOf(String tableKey) {
+    if (changing == 0) {
+      return copy(indexesByTable.get(indexes, tableKey));
+    }
     List<Index> out = new ArrayList<>();
     for (Index i : indexes.values()) {
       if (tableKey.equals(i.table)) {
@@ -212,6 +388,9 @@ public final class Catalog {
 
   /** Direct partitions and inheritance children. */
   public List<Relation> children(String key) {
+    if (changing == 0) {
+      return copy(childrenByParent.get(relations, key));
+    }
     List<Relation> out = new ArrayList<>();
     for (Relation r : relations.values()) {
       if (key.equals(r.partitionOf) || r.inherits.contains(key)) {
@@ -229,7 +408,11 @@ public final class Catalog {
   }
 
   private void collect(String key, List<Relation> out, Set<String> seen) {
-    for (Relation c : children(key)) {
+    List<Relation> children = changing == 0 ? childrenByParent.get(relations, key) : children(key);
+    if (children == null) {
+      return;
+    }
+    for (Relation c : children) {
       if (seen.add(c.key)) {
         out.add(c);
         collect(c.key, out, seen);
@@ -252,6 +435,9 @@ public final class Catalog {
 
   /** Views and materialized views that read this relation (directly). */
   public List<Relation> dependentViews(String key) {
+    if (changing == 0) {
+      return copy(viewsByRead.get(relations, key));
+    }
     List<Relation> out = new ArrayList<>();
     for (Relation r : relations.values()) {
       if ((r.kind == Kind.VIEW || r.kind == Kind.MATERIALIZED_VIEW) && r.reads.contains(key)) {
@@ -270,5 +456,9 @@ public final class Catalog {
       }
     }
     return out;
+  }
+
+  private static <T> List<T> copy(List<T> found) {
+    return found == null ? new ArrayList<>() : new ArrayList<>(found);
   }
 }

@@ -40,6 +40,19 @@ public final class CatalogReplay {
     if (t.size() == 0) {
       return;
     }
+    // Only these statements change the catalog; the catalog's lookups scan while one is applied.
+    if (!(t.is(0, "create") || t.is(0, "alter") || t.is(0, "drop") || t.is(0, "do"))) {
+      return;
+    }
+    c.beginChange();
+    try {
+      dispatch(c, t);
+    } finally {
+      c.endChange();
+    }
+  }
+
+  private static void dispatch(Catalog c, Tokens t) {
     if (t.is(0, "create")) {
       create(c, t);
     } else if (t.is(0, "alter", "table") || t.is(0, "alter", "foreign", "table")) {
@@ -673,17 +686,20 @@ public final class CatalogReplay {
       case INHERIT -> {
         if (a.name() != null) {
           r.inherits.add(a.name().key());
+          c.touch();
         }
       }
       case NO_INHERIT -> {
         if (a.name() != null) {
           r.inherits.remove(a.name().key());
+          c.touch();
         }
       }
       case ATTACH_PARTITION -> {
         Catalog.Relation part = a.name() == null ? null : c.relation(a.name());
         if (part != null) {
           part.partitionOf = r.key;
+          c.touch();
           part.partitionBound = a.flag() ? "DEFAULT" : a.text();
         }
       }
@@ -691,6 +707,7 @@ public final class CatalogReplay {
         Catalog.Relation part = a.name() == null ? null : c.relation(a.name());
         if (part != null) {
           part.partitionOf = null;
+          c.touch();
         }
       }
       default -> {
@@ -708,6 +725,7 @@ public final class CatalogReplay {
 
   private static void renameRelation(Catalog c, Catalog.Relation r, Name to) {
     String old = r.key;
+    c.touch(); // indexes, partitions, children and views are re-pointed below
     c.relations.remove(old);
     r.name = to;
     r.key = to.key();
@@ -881,6 +899,7 @@ public final class CatalogReplay {
     if (r == null) {
       return;
     }
+    c.touch(); // other relations lose it as a parent below
     c.indexes.values().removeIf(i -> key.equals(i.table));
     c.relations.values().removeIf(s -> s.kind == Catalog.Kind.SEQUENCE && key.equals(s.ownedBy));
     for (Catalog.Relation other : c.relations.values()) {
