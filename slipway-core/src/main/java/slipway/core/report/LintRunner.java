@@ -15,7 +15,9 @@ import slipway.core.rule.Statement;
 import slipway.core.rule.Stats;
 import slipway.core.source.Migration;
 import slipway.core.source.MigrationFormat;
+import slipway.core.sql.Parser;
 import slipway.core.sql.Script;
+import slipway.core.sql.SqlStatement;
 import slipway.core.sql.Splitter;
 
 /** Lints loaded migrations and assembles the {@link LintReport} the reporters print. */
@@ -84,11 +86,21 @@ public final class LintRunner {
           split[i] = new Linter.Split(
               new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()), sts)
               .withWords();
+          // The rules read the typed tree: parsed here, once (Statement memoizes it), on this thread's
+          // deep stack, before the statements are handed over.
+          for (Statement s : sts) s.syntax();
           if (scripts != null) scripts[i] = script;
           ready.release();
         }
         for (int i = 0; scripts != null && i < n && malformed[0] == null; i++) {
-          malformed[0] = WellFormed.problem(migrations.get(i), scripts[i]);
+          // The statements the rules read were parsed above; the others (psql meta-commands, empty
+          // ones) are parsed here. Each memo was set before its file was handed over: both threads only read it.
+          java.util.Map<SqlStatement, Statement> read = new java.util.IdentityHashMap<>();
+          for (Statement s : split[i].statements()) if (s.source() != null) read.put(s.source(), s);
+          malformed[0] = WellFormed.problem(migrations.get(i), scripts[i], st -> {
+            Statement s = read.get(st);
+            return s != null ? s.syntax() : Parser.parse(st);
+          });
           scripts[i] = null;
         }
         precheck.accept(migrations);

@@ -33,11 +33,17 @@ public final class WellFormed {
    * is well-formed.
    */
   public static BadInputException problem(Migration m, Script script) {
+    return problem(m, script, Parser::parse);
+  }
+
+  /** As {@link #problem(Migration, Script)}, with the statements' parses from {@code parsed} (e.g. memoized). */
+  public static BadInputException problem(Migration m, Script script,
+      java.util.function.Function<SqlStatement, slipway.core.sql.syntax.Statement> parsed) {
     Diagnostic bad = script.diagnostics().isEmpty() ? null : script.diagnostics().get(0);
     if (bad == null) {
       for (SqlStatement st : script.statements()) {
-        slipway.core.sql.syntax.Statement parsed = Parser.parse(st);
-        if (parsed instanceof Unrecognized u && u.error() != null
+        slipway.core.sql.syntax.Statement tree = parsed.apply(st);
+        if (tree instanceof Unrecognized u && u.error() != null
             && !u.error().message().startsWith(Parser.INTERNAL_ERROR)) {
           bad = u.error();
           break;

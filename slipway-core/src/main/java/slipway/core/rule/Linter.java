@@ -109,7 +109,12 @@ public final class Linter {
     /** Reads every statement's {@link slipway.core.catalog.Tokens} now (e.g. on the thread that split them). */
     public Split withWords() {
       List<slipway.core.catalog.Tokens> w = new ArrayList<>(statements.size());
-      for (Statement s : statements) w.add(slipway.core.catalog.Tokens.of(s.text()));
+      for (Statement s : statements) {
+        SqlStatement src = s.source();
+        // From the splitter's tokens when the statement has them (the file is lexed once).
+        w.add(src == null ? slipway.core.catalog.Tokens.of(s.text())
+            : slipway.core.catalog.Tokens.of(s.text(), src.tokens(), src.span().offset()));
+      }
       return new Split(file, statements, w);
     }
   }
