@@ -32,8 +32,12 @@ public final class MixedSchemaAndData implements Rule {
       if (schemaChangeOnExisting(p, c)) { ddl = p; break; }
     }
     if (ddl == null) return List.of();
-    String held = c.inTransaction() ? "; in one transaction the lock taken at line " + ddl.span().line()
-        + " is held until this data change finishes" : "";
+    boolean before = ddl.span().offset() < s.span().offset();
+    String held = !c.inTransaction() ? ""
+        : before ? "; in one transaction the lock taken at line " + ddl.span().line()
+            + " is held until this data change finishes"
+        : "; in one transaction the rows this changes stay locked until the schema change at line "
+            + ddl.span().line() + " has waited for its lock and finished";
     return List.of(Finding.of(INFO, s.span(), "this migration also changes the schema (line " + ddl.span().line()
             + ")" + held + ": move the data change to a migration of its own")
         .instead("-- keep line " + ddl.span().line() + " here; move this statement to the next migration, batched"));
@@ -53,10 +57,26 @@ public final class MixedSchemaAndData implements Rule {
   private static boolean schemaChangeOnExisting(Statement p, Context c) {
     slipway.core.sql.syntax.AlterTable at = TableSyntax.alterTable(p);
     if (at != null) {
-      return c.existing(at.table())
+      return existingAt(at.table(), p, c)
           && at.actions().stream().noneMatch(a -> a instanceof slipway.core.sql.syntax.AlterTableAction.ValidateConstraint);
     }
-    if (p.syntax() instanceof CreateIndex ci) return !ci.concurrently() && c.existing(ci.table());
+    if (p.syntax() instanceof CreateIndex ci) return !ci.concurrently() && existingAt(ci.table(), p, c);
     return false;
+  }
+
+  /**
+   * Whether a table exists with data when statement {@code p} runs: the schema before the data change says
+   * so, and no statement of this migration before {@code p} creates it (the schema does not know yet about a
+   * table created after the data change).
+   */
+  private static boolean existingAt(QualifiedName table, Statement p, Context c) {
+    if (!c.existing(table)) return false;
+    String key = Context.name(table).key();
+    for (Statement q : c.migration()) {
+      if (q == p) break;
+      if (q.syntax() instanceof slipway.core.sql.syntax.CreateTable ct && ct.objectName() != null
+          && Context.name(ct.objectName()).key().equals(key)) return false;
+    }
+    return true;
   }
 }

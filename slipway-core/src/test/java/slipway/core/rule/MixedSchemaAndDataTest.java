@@ -31,4 +31,21 @@ class MixedSchemaAndDataTest {
         """);
   }
 
+  @Test void aTableCreatedAfterTheDataChangeIsNewToo() {
+    // The schema change after the UPDATE is on a table this migration creates: nothing existing is locked.
+    tester.check("""
+        UPDATE orders SET region = 'eu' WHERE region IS NULL;
+        CREATE TABLE events (id bigint);
+        ALTER TABLE events ADD COLUMN at timestamptz;
+        CREATE INDEX events_at ON events (at);
+        """);
+  }
+
+  @Test void inATransactionALaterSchemaChangeHoldsTheChangedRows() {
+    tester.inTransaction().check("""
+        -- expect: mixed-schema-and-data stay locked until the schema change at line 3
+        UPDATE orders SET region = 'eu' WHERE region IS NULL;
+        ALTER TABLE orders ADD COLUMN country text;
+        """);
+  }
 }
