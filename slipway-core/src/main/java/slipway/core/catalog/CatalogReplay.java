@@ -638,14 +638,7 @@ public final class CatalogReplay {
           if (con.index != null) {
             c.indexes.remove(con.index);
           }
-          if (con.type == Catalog.ConstraintType.PRIMARY_KEY) {
-            for (String pkCol : con.columns) {
-              Catalog.Column pc = pkCol == null ? null : r.columns.get(pkCol);
-              if (pc != null && pc.identity == null) {
-                pc.notNull = false;
-              }
-            }
-          }
+          // Dropping a primary key leaves its columns NOT NULL (PostgreSQL 13–18; DropPrimaryKeyNotNullServerTest).
         }
       }
       case RENAME_COLUMN -> {

@@ -378,6 +378,11 @@ public final class LockFacts {
         "CREATE TABLE t (id int NOT NULL, c int); CREATE UNIQUE INDEX t_id_idx ON t (id)",
         "ALTER TABLE t ADD PRIMARY KEY USING INDEX t_id_idx")
         .locks("t", ACCESS_EXCLUSIVE, "t_id_idx", ACCESS_SHARE),
+    fact("alter-table-add-primary-key-using-index-nullable",
+        "ADD PRIMARY KEY USING INDEX on a nullable column sets NOT NULL, scanning the table under ACCESS EXCLUSIVE",
+        "CREATE TABLE t (id int, c int); CREATE UNIQUE INDEX t_id_idx ON t (id)",
+        "ALTER TABLE t ADD PRIMARY KEY USING INDEX t_id_idx")
+        .locks("t", ACCESS_EXCLUSIVE, "t_id_idx", ACCESS_SHARE).scans(),
     fact("alter-table-add-exclude",
         "ADD CONSTRAINT … EXCLUDE builds an index",
         "CREATE TABLE t (id int, c int)",
@@ -533,6 +538,21 @@ public final class LockFacts {
         "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10); CREATE TABLE ptd (id int, k int)",
         "ALTER TABLE pt ATTACH PARTITION ptd DEFAULT")
         .locks("pt", SHARE_UPDATE_EXCLUSIVE, "ptd", ACCESS_EXCLUSIVE).scans(),
+    fact("alter-table-attach-default-partition-with-check",
+        "ATTACH PARTITION … DEFAULT with a validated CHECK excluding the other partitions skips the scan",
+        "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10); CREATE TABLE ptd (id int, k int, CHECK (NOT (k IS NOT NULL AND k >= 0 AND k < 10)))",
+        "ALTER TABLE pt ATTACH PARTITION ptd DEFAULT")
+        .locks("pt", SHARE_UPDATE_EXCLUSIVE, "ptd", ACCESS_EXCLUSIVE),
+    fact("alter-table-attach-partition-default-with-check",
+        "ATTACH PARTITION next to a DEFAULT partition whose validated CHECK excludes the new bound: no scan of the default",
+        "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE ptd PARTITION OF pt DEFAULT; ALTER TABLE ptd ADD CONSTRAINT ptd_not_pt2 CHECK (NOT (k IS NOT NULL AND k >= 10 AND k < 20)); CREATE TABLE pt2 (id int, k int NOT NULL CHECK (k >= 10 AND k < 20))",
+        "ALTER TABLE pt ATTACH PARTITION pt2 FOR VALUES FROM (10) TO (20)")
+        .locks("pt", SHARE_UPDATE_EXCLUSIVE, "pt2", ACCESS_EXCLUSIVE, "ptd", ACCESS_EXCLUSIVE),
+    fact("alter-table-attach-partition-scans-default",
+        "ATTACH PARTITION next to a DEFAULT partition scans the default partition under ACCESS EXCLUSIVE",
+        "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE ptd PARTITION OF pt DEFAULT; CREATE TABLE pt2 (id int, k int NOT NULL CHECK (k >= 10 AND k < 20))",
+        "ALTER TABLE pt ATTACH PARTITION pt2 FOR VALUES FROM (10) TO (20)")
+        .locks("pt", SHARE_UPDATE_EXCLUSIVE, "pt2", ACCESS_EXCLUSIVE, "ptd", ACCESS_EXCLUSIVE).scans(),
     fact("alter-table-detach-partition",
         "DETACH PARTITION",
         "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10)",

@@ -911,21 +911,28 @@ public final class LockModel {
         }
         case UNIQUE, PRIMARY_KEY, EXCLUDE -> {
           if (def.usingIndex() != null) {
-            fact(con.type == Catalog.ConstraintType.PRIMARY_KEY ? "alter-table-add-primary-key-using-index"
-                : "alter-table-add-unique-using-index");
             Name idxName = new Name(r != null ? r.name.schema() : null, def.usingIndex());
             boolean renames = def.explicitName() && !def.usingIndex().equals(con.name);
             lock(idxName, renames ? SHARE_UPDATE_EXCLUSIVE : ACCESS_SHARE);
+            // A primary key sets NOT NULL on its columns: a nullable one is checked by a scan of the table.
+            boolean setsNotNull = false;
             if (con.type == Catalog.ConstraintType.PRIMARY_KEY && r != null) {
               Catalog.Index idx = c.index(idxName.key());
               if (idx != null) {
                 for (String colName : idx.columns) {
                   Catalog.Column column = colName == null ? null : r.columns.get(colName);
                   if (column != null && !column.notNull && !provenNotNull(r, colName)) {
-                    scanTable(key);
+                    setsNotNull = true;
                   }
                 }
               }
+            }
+            if (setsNotNull) {
+              fact("alter-table-add-primary-key-using-index-nullable");
+              scanTable(key);
+            } else {
+              fact(con.type == Catalog.ConstraintType.PRIMARY_KEY ? "alter-table-add-primary-key-using-index"
+                  : "alter-table-add-unique-using-index");
             }
           } else {
             fact(switch (con.type) {
@@ -1023,42 +1030,72 @@ public final class LockModel {
       for (Catalog.Index i : c.indexesOf(key)) {
         lock(i.key, i.name.display(), SHARE_UPDATE_EXCLUSIVE);
       }
-      boolean proven = part != null && boundProven(part, a);
+      Catalog.Relation parent = c.relation(key);
       if (a.flag()) {
-        fact("alter-table-attach-default-partition");
-        scanTable(a.name().key());
-      } else if (proven) {
+        // The default partition holds no row of any other partition: NOT (their bounds).
+        List<String> values = new ArrayList<>();
+        for (Catalog.Relation sibling : c.children(key)) {
+          if (sibling.partitionBound != null && !"DEFAULT".equals(sibling.partitionBound)
+              && !sibling.key.equals(a.name().key())) {
+            values.addAll(boundValues(sibling.partitionBound));
+          }
+        }
+        if (part != null && checkImplies(part, values, true)) {
+          fact("alter-table-attach-default-partition-with-check");
+        } else {
+          fact("alter-table-attach-default-partition");
+          scanTable(a.name().key());
+        }
+      } else if (part != null && boundProven(part, parent, a)) {
         fact("alter-table-attach-partition-with-check");
       } else {
         fact("alter-table-attach-partition");
         scanTable(a.name().key());
       }
-      // An existing default partition is scanned for rows that now belong to the new one.
+      // An existing default partition is scanned for rows that now belong to the new one, unless a
+      // validated CHECK on it excludes the new bound.
       if (!a.flag()) {
         for (Catalog.Relation sibling : c.children(key)) {
           if ("DEFAULT".equals(sibling.partitionBound) && !sibling.key.equals(a.name().key())) {
             lockKey(sibling.key, ACCESS_EXCLUSIVE);
-            scanTable(sibling.key);
+            if (checkImplies(sibling, boundValues(a.text()), true)) {
+              fact("alter-table-attach-partition-default-with-check");
+            } else {
+              fact("alter-table-attach-partition-scans-default");
+              scanTable(sibling.key);
+            }
           }
         }
       }
     }
 
-    /** A validated CHECK on the partition that implies the bound lets ATTACH skip its scan (heuristic: columns match). */
-    boolean boundProven(Catalog.Relation part, AlterAction a) {
-      Catalog.Relation parent = null;
-      String lower = a.text().toLowerCase(Locale.ROOT);
-      for (Catalog.Constraint con : part.constraints) {
+    /** The literal values (numbers, strings) of a partition bound's text. */
+    static List<String> boundValues(String text) {
+      Tokens bound = Tokens.of(text.toLowerCase(Locale.ROOT));
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < bound.size(); i++) {
+        if (bound.get(i).type() == Tokens.Type.NUMBER || bound.get(i).type() == Tokens.Type.STRING) {
+          values.add(bound.get(i).value());
+        }
+      }
+      return values;
+    }
+
+    /**
+     * A validated CHECK on the relation that names every value (heuristic: the values match), negated
+     * ({@code NOT (…)} or an {@code OR} of the outside ranges) when it must exclude them.
+     */
+    static boolean checkImplies(Catalog.Relation rel, List<String> values, boolean negated) {
+      if (values.isEmpty()) {
+        return false;
+      }
+      for (Catalog.Constraint con : rel.constraints) {
         if (con.type == Catalog.ConstraintType.CHECK && con.validated && con.expression != null) {
           String e = con.expression.toLowerCase(Locale.ROOT);
-          Tokens bound = Tokens.of(lower);
-          List<String> values = new ArrayList<>();
-          for (int i = 0; i < bound.size(); i++) {
-            if (bound.get(i).type() == Tokens.Type.NUMBER || bound.get(i).type() == Tokens.Type.STRING) {
-              values.add(bound.get(i).value());
-            }
+          if (negated && !(e.matches("(?s).*\\bnot\\b.*") || e.matches("(?s).*\\bor\\b.*"))) {
+            continue;
           }
-          boolean all = !values.isEmpty();
+          boolean all = true;
           for (String value : values) {
             all &= e.contains(value.toLowerCase(Locale.ROOT));
           }
@@ -1067,7 +1104,48 @@ public final class LockModel {
           }
         }
       }
-      return parent != null;
+      return false;
+    }
+
+    /**
+     * A validated CHECK on the partition that implies the bound lets ATTACH skip its scan (heuristic: the
+     * bound's values match). A range or list partition takes no NULL key, so the key column must also be
+     * proven NOT NULL (a NOT NULL column, or IS NOT NULL in a validated CHECK): without it the server scans.
+     */
+    boolean boundProven(Catalog.Relation part, Catalog.Relation parent, AlterAction a) {
+      List<String> values = boundValues(a.text());
+      if (!checkImplies(part, values, false)) {
+        return false;
+      }
+      String strategy = parent == null || parent.partitionStrategy == null ? ""
+          : parent.partitionStrategy.toLowerCase(Locale.ROOT);
+      boolean listWithNull = strategy.equals("list") && Tokens.of(a.text().toLowerCase(Locale.ROOT)).find(0, "null") >= 0;
+      if (parent == null || strategy.equals("hash") || listWithNull) {
+        return true;
+      }
+      for (String k : parent.partitionKey) {
+        if (k == null) {
+          return false;
+        }
+        Catalog.Column col = part.columns.get(k);
+        if (col != null && col.notNull || provenNotNull(part, k) || mentionsNotNull(part, k)) {
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+
+    /** A validated CHECK that says {@code k IS NOT NULL} among other conditions. */
+    static boolean mentionsNotNull(Catalog.Relation rel, String column) {
+      String want = column.toLowerCase(Locale.ROOT) + " is not null";
+      for (Catalog.Constraint con : rel.constraints) {
+        if (con.type == Catalog.ConstraintType.CHECK && con.validated && con.expression != null
+            && con.expression.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replace("\"", "").contains(want)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void alterIndex(Tokens t) {
