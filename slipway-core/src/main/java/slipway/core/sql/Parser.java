@@ -634,6 +634,11 @@ public final class Parser {
       String type = objectType();
       if (type == null) return unrecognized();
       QualifiedName object = optionalName();
+      // ALTER DATABASE … SET TABLESPACE moves the files and cannot run in a transaction block
+      // (docs: ALTER DATABASE); its other forms can: a kind of its own keeps them apart.
+      if (verb.equals("ALTER") && type.equals("DATABASE") && c.is("set") && c.is(1, "tablespace")) {
+        return new OtherCommand(all(), "ALTER_DATABASE_SET_TABLESPACE", object);
+      }
       return new OtherCommand(all(), verb + "_" + type.replace(' ', '_'), object);
     }
 

@@ -264,6 +264,7 @@ class ParseKindsTest {
         REASSIGN_OWNED | REASSIGN OWNED BY a TO b
         ALTER_SYSTEM | ALTER SYSTEM SET work_mem = '64MB'
         ALTER_DATABASE | ALTER DATABASE app SET lock_timeout = '5s'
+        ALTER_DATABASE_SET_TABLESPACE | ALTER DATABASE app SET TABLESPACE fast
         ALTER_FUNCTION | ALTER FUNCTION f() SET search_path = public
         ALTER_PROCEDURE | ALTER PROCEDURE p() OWNER TO app
         ALTER_POLICY | ALTER POLICY p ON users USING (true)

@@ -7,6 +7,7 @@ import slipway.core.sql.Parser;
 import slipway.core.sql.SqlStatement;
 import slipway.core.sql.Token;
 import slipway.core.sql.TokenKind;
+import slipway.core.sql.Transactions;
 import slipway.core.sql.syntax.AlterTable;
 import slipway.core.sql.syntax.AlterTableAction;
 import slipway.core.sql.syntax.AlterType;
@@ -31,12 +32,10 @@ import slipway.engine.postgres.Identifiers;
  * transaction block, does it get the concurrent budget, must its transaction end right after it,
  * which index it builds or drops, which names it mentions.
  *
- * <p>Not allowed in a transaction block (PostgreSQL docs of each command): CREATE INDEX
- * CONCURRENTLY, DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY (and REINDEX SCHEMA/DATABASE/SYSTEM),
- * ALTER TABLE … DETACH PARTITION … CONCURRENTLY, VACUUM, CREATE/DROP DATABASE, CREATE/DROP
- * TABLESPACE, ALTER SYSTEM, CREATE/DROP SUBSCRIPTION, and ALTER TYPE … ADD VALUE before
- * PostgreSQL 12. From 12 on ADD VALUE may run in a transaction but the new value cannot be used
- * until it commits, so its group ends right after it.
+ * <p>Whether it may run in a transaction block is {@link Transactions#mayRunInTransactionBlock}'s
+ * answer (CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM, … run on their own); from
+ * PostgreSQL 12 ALTER TYPE … ADD VALUE may run in a transaction but the new value cannot be used
+ * until it commits ({@link Transactions#usableOnlyAfterCommit}), so its group ends right after it.
  *
  * @param indexName the index a CREATE INDEX CONCURRENTLY builds (as PostgreSQL stores the name), or null
  * @param table the table of CREATE INDEX CONCURRENTLY, quoted ({@code "public"."orders"}), or null
@@ -68,48 +67,43 @@ record StatementTraits(Kind kind, boolean transactional, boolean concurrentBudge
     if (syntax instanceof TransactionControl) {
       return new StatementTraits(Kind.TRANSACTION_CONTROL, true, false, false, null, null, null, 1, names);
     }
+    // Whether it may run in a transaction block, and whether its group must end right after it, is
+    // the one predicate's answer (slipway.core.sql.Transactions); the kinds below name it for output.
+    boolean transactional = Transactions.mayRunInTransactionBlock(syntax, major);
+    boolean endsTransaction = transactional && Transactions.usableOnlyAfterCommit(syntax, major);
     if (syntax instanceof CreateIndex ci && ci.concurrently()) {
-      return new StatementTraits(Kind.CREATE_INDEX_CONCURRENTLY, false, true, false,
+      return new StatementTraits(Kind.CREATE_INDEX_CONCURRENTLY, transactional, true, false,
           ci.name() == null ? null : ci.name().name(), qualified(ci.table()), null, 1, names);
     }
     if (syntax instanceof Drop d && d.concurrently() && d.objectType().equalsIgnoreCase("index")) {
-      return new StatementTraits(Kind.DROP_INDEX_CONCURRENTLY, false, true, false, null, null,
+      return new StatementTraits(Kind.DROP_INDEX_CONCURRENTLY, transactional, true, false, null, null,
           d.names().isEmpty() ? null : qualified(d.names().get(0)), 1, names);
     }
-    if (syntax instanceof Reindex r) {
-      boolean wide = r.target() != null && List.of("SCHEMA", "DATABASE", "SYSTEM").contains(r.target().toUpperCase());
-      if (r.concurrently() || wide) {
-        return new StatementTraits(Kind.REINDEX, false, r.concurrently(), false, null, null, null, 1, names);
-      }
+    if (syntax instanceof Reindex r && !transactional) {
+      return new StatementTraits(Kind.REINDEX, false, r.concurrently(), false, null, null, null, 1, names);
     }
-    if (syntax instanceof Vacuum v && !v.analyzeOnly()) {
+    if (syntax instanceof Vacuum && !transactional) {
       return new StatementTraits(Kind.VACUUM, false, false, false, null, null, null, 1, names);
     }
     if (syntax instanceof AlterType at && "ADD_VALUE".equals(at.action())) {
-      boolean inTransaction = major >= 12;
-      return new StatementTraits(Kind.ADD_ENUM_VALUE, inTransaction, false, inTransaction, null, null, null, 1, names);
+      return new StatementTraits(Kind.ADD_ENUM_VALUE, transactional, false, endsTransaction, null, null, null, 1, names);
     }
     if (syntax instanceof AlterTable at) {
       for (AlterTableAction action : at.actions()) {
         if (action instanceof AlterTableAction.DetachPartition dp && dp.concurrently()) {
-          return new StatementTraits(Kind.DETACH_PARTITION_CONCURRENTLY, false, true, false, null, null, null, 3, names);
+          return new StatementTraits(Kind.DETACH_PARTITION_CONCURRENTLY, transactional, true, false, null, null, null, 3, names);
         }
       }
       for (AlterTableAction action : at.actions()) {
         if (action instanceof AlterTableAction.ValidateConstraint) {
-          return new StatementTraits(Kind.VALIDATE_CONSTRAINT, true, true, false, null, null, null, category, names);
+          return new StatementTraits(Kind.VALIDATE_CONSTRAINT, transactional, true, false, null, null, null, category, names);
         }
       }
     }
-    // Commands the parser keeps as OtherCommand/Unrecognized: read their first words.
-    String w0 = word(t, 0);
-    String w1 = word(t, 1);
-    if ((w0.equals("create") || w0.equals("drop"))
-        && (w1.equals("database") || w1.equals("tablespace") || w1.equals("subscription"))
-        || w0.equals("alter") && w1.equals("system")) {
+    if (!transactional) {
       return new StatementTraits(Kind.NOT_IN_TRANSACTION, false, false, false, null, null, null, 1, names);
     }
-    return new StatementTraits(Kind.OTHER, true, false, false, null, null, null, category, names);
+    return new StatementTraits(Kind.OTHER, true, false, endsTransaction, null, null, null, category, names);
   }
 
   /** A parsed name as SQL text for to_regclass: each part quoted (the parser already folded case). */
@@ -140,10 +134,5 @@ record StatementTraits(Kind kind, boolean transactional, boolean concurrentBudge
       return 2;
     }
     return 1;
-  }
-
-  /** The unquoted key word at {@code i} (lower case), or "" past the end or for other tokens. */
-  private static String word(List<Token> t, int i) {
-    return i < t.size() && t.get(i).kind() == TokenKind.IDENT ? t.get(i).value() : "";
   }
 }

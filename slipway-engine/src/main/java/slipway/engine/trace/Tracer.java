@@ -26,8 +26,7 @@ import slipway.core.sql.Diagnostic;
 import slipway.core.sql.Span;
 import slipway.core.sql.Splitter;
 import slipway.core.sql.SqlStatement;
-import slipway.core.sql.Token;
-import slipway.core.sql.TokenKind;
+import slipway.core.sql.Transactions;
 import slipway.engine.postgres.ConnectionSource;
 import slipway.engine.postgres.JdbcUrl;
 
@@ -48,9 +47,9 @@ import slipway.engine.postgres.JdbcUrl;
  *   in a transaction block are not run (they could not be rolled back) and are reported as skipped.</li>
  * </ul>
  *
- * <p>Statements that cannot run inside a transaction block (CREATE/DROP INDEX CONCURRENTLY, REINDEX
- * CONCURRENTLY, DETACH PARTITION CONCURRENTLY, VACUUM, and any the server refuses with SQLSTATE
- * 25001) run on their own, and a second connection polls {@code pg_locks} for their backend while
+ * <p>Statements that cannot run inside a transaction block ({@link Transactions#mayRunInTransactionBlock}:
+ * CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION CONCURRENTLY, VACUUM, …, and
+ * any other the server refuses with SQLSTATE 25001) run on their own, and a second connection polls {@code pg_locks} for their backend while
  * they run, keeping the strongest mode seen per relation. Polling can miss a lock held for less
  * than one poll (a fraction of a millisecond), so such a statement on an empty table may show
  * fewer locks than it takes.
@@ -287,10 +286,11 @@ public final class Tracer implements AutoCloseable {
 
   private StatementTrace traceOne(String file, SqlStatement statement) {
     String skip = skipReason(statement);
+    boolean ownTransaction = !Transactions.mayRunInTransactionBlock(statement.syntax(), serverVersionNum / 10000);
     if (skip != null) {
-      return skipped(file, statement, !needsOwnTransaction(statement), skip);
+      return skipped(file, statement, !ownTransaction, skip);
     }
-    if (needsOwnTransaction(statement)) {
+    if (ownTransaction) {
       if (!commit) {
         return skipped(file, statement, false, "cannot run inside a transaction block, so it could not be "
             + "rolled back; trace it with --commit on a scratch copy");
@@ -337,6 +337,9 @@ public final class Tracer implements AutoCloseable {
       return new StatementTrace(file, statement.span().line(), statement.span().column(), statement.text(), true,
           after.resolve(before), rewritten, anyTable(rewritten, before), round(ms), null);
     } catch (SQLException e) {
+      // Transactions decides from the text; some refusals depend on what the database holds (REINDEX
+      // or CLUSTER of a partitioned table) or on options the tree does not carry (ALTER SUBSCRIPTION …
+      // REFRESH PUBLICATION): the server's 25001 says so, and the statement runs on its own instead.
       if ("25001".equals(e.getSQLState())) {
         try {
           if (savepoint != null) {
@@ -541,35 +544,6 @@ public final class Tracer implements AutoCloseable {
 
   private static boolean second(SqlStatement statement, String word) {
     return statement.tokens().size() > 1 && statement.tokens().get(1).is(word);
-  }
-
-  /**
-   * Statements PostgreSQL refuses inside a transaction block (each command's reference page):
-   * CREATE/DROP INDEX CONCURRENTLY, REINDEX … CONCURRENTLY / DATABASE / SYSTEM, ALTER TABLE …
-   * DETACH PARTITION … CONCURRENTLY, VACUUM, CREATE/DROP DATABASE, CREATE/DROP TABLESPACE, ALTER
-   * SYSTEM. Others the server refuses with 25001 are retried outside a transaction.
-   */
-  static boolean needsOwnTransaction(SqlStatement statement) {
-    List<String> words = new ArrayList<>();
-    for (Token t : statement.tokens()) {
-      if (t.kind() == TokenKind.IDENT) {
-        words.add(t.value());
-      }
-    }
-    if (words.isEmpty()) {
-      return false;
-    }
-    String first = words.get(0);
-    String second = words.size() > 1 ? words.get(1) : "";
-    boolean concurrently = words.contains("concurrently");
-    return switch (first) {
-      case "vacuum" -> true;
-      case "create" -> (concurrently && words.contains("index")) || second.equals("database") || second.equals("tablespace");
-      case "drop" -> (concurrently && second.equals("index")) || second.equals("database") || second.equals("tablespace");
-      case "reindex" -> concurrently || words.contains("database") || words.contains("system");
-      case "alter" -> (concurrently && words.contains("detach")) || second.equals("system");
-      default -> false;
-    };
   }
 
   /** oid → relation, for every user relation (the names survive the statement dropping them). */
