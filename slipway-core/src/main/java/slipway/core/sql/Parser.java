@@ -879,10 +879,12 @@ public final class Parser {
     /** DEFERRABLE, NOT DEFERRABLE, INITIALLY …, NOT VALID, ENFORCED, NOT ENFORCED after a constraint. */
     boolean constraintAttribute(List<Constraint> constraints) {
       boolean deferrable = false, initiallyDeferred = false, notValid = false, noInherit = false;
-      if (c.accept("deferrable")) deferrable = true;
-      else if (c.accept("not", "deferrable")) { }
-      else if (c.accept("initially", "deferred")) initiallyDeferred = true;
-      else if (c.accept("initially", "immediate")) { }
+      int start = c.i;
+      boolean timing = false; // DEFERRABLE / INITIALLY …: part of a foreign key's REFERENCES clause
+      if (c.accept("deferrable")) deferrable = timing = true;
+      else if (c.accept("not", "deferrable")) timing = true;
+      else if (c.accept("initially", "deferred")) initiallyDeferred = timing = true;
+      else if (c.accept("initially", "immediate")) timing = true;
       else if (c.accept("not", "valid")) notValid = true;
       else if (c.accept("no", "inherit")) noInherit = true;
       else if (c.accept("enforced") || c.accept("not", "enforced")) { }
@@ -890,12 +892,22 @@ public final class Parser {
       if (!constraints.isEmpty()) {
         int last = constraints.size() - 1;
         Constraint k = constraints.get(last);
-        // The constraint's span grows over its attributes (REFERENCES p DEFERRABLE is one constraint).
-        Span span = c.spanAt(k.span().offset(), c.prev().end() - k.span().offset());
+        // An attribute written right after the constraint is part of its text (REFERENCES p DEFERRABLE is one
+        // constraint, and DEFERRABLE / INITIALLY … belong to its REFERENCES clause, NOT VALID does not); after
+        // something else (NOT NULL) it is not.
+        boolean adjacent = start > 0 && c.tokens.get(start - 1).end() == k.span().end();
+        Span span = k.span();
+        Span references = k.referencesSpan();
+        if (adjacent) {
+          span = c.spanAt(span.offset(), c.prev().end() - span.offset());
+          if (timing && references != null && references.end() == k.span().end()) {
+            references = c.spanAt(references.offset(), c.prev().end() - references.offset());
+          }
+        }
         constraints.set(last, new Constraint(span, k.name(), k.kind(), k.columns(), k.check(), k.usingIndex(),
             k.referencedTable(), k.referencedColumns(), k.onDelete(), k.onUpdate(), k.notValid() || notValid,
             k.deferrable() || deferrable, k.initiallyDeferred() || initiallyDeferred, k.noInherit() || noInherit,
-            k.indexMethod(), k.nameSpan(), k.columnsSpan(), k.referencesSpan(), k.usingIndexSpan()));
+            k.indexMethod(), k.nameSpan(), k.columnsSpan(), references, k.usingIndexSpan()));
       }
       return true;
     }

@@ -39,8 +39,8 @@ class AddForeignKeyBlocksWritesTest {
         ALTER TABLE orders ADD COLUMN buyer_id bigint CONSTRAINT "Buyer_fk" REFERENCES customers (id) DEFERRABLE;
         """);
     tester.check("""
-        -- expect: add-foreign-key-blocks-writes ADD CONSTRAINT "Buyer_fk" FOREIGN KEY (buyer_id) REFERENCES customers (id) NOT VALID;
-        ALTER TABLE orders ADD COLUMN buyer_id bigint CONSTRAINT "Buyer_fk" REFERENCES customers (id);
+        -- expect: add-foreign-key-blocks-writes ADD CONSTRAINT "Buyer_fk" FOREIGN KEY (buyer_id) REFERENCES customers (id) DEFERRABLE NOT VALID;
+        ALTER TABLE orders ADD COLUMN buyer_id bigint CONSTRAINT "Buyer_fk" REFERENCES customers (id) DEFERRABLE;
         """);
   }
 }

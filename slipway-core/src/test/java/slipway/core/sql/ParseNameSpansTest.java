@@ -54,7 +54,7 @@ class ParseNameSpansTest {
     Constraint fk = ((AlterTableAction.AddConstraint) at.actions().get(0)).constraint();
     assertEquals("\"T_fk\"", text(sql, fk.nameSpan()));
     assertEquals("(a, \"B\")", text(sql, fk.columnsSpan()));
-    assertEquals("REFERENCES S.p (x, y) ON DELETE CASCADE", text(sql, fk.referencesSpan()));
+    assertEquals("REFERENCES S.p (x, y) ON DELETE CASCADE DEFERRABLE", text(sql, fk.referencesSpan()));
     Constraint unique = ((AlterTableAction.AddConstraint) at.actions().get(1)).constraint();
     assertNull(unique.nameSpan());
     assertEquals("(c)", text(sql, unique.columnsSpan()));
@@ -70,8 +70,13 @@ class ParseNameSpansTest {
     Constraint fk = columns.get(0).constraints().get(0);
     assertEquals("CONSTRAINT t_p REFERENCES p (id) ON DELETE SET NULL DEFERRABLE", text(sql, fk.span()));
     assertEquals("t_p", text(sql, fk.nameSpan()));
-    assertEquals("REFERENCES p (id) ON DELETE SET NULL", text(sql, fk.referencesSpan()));
+    assertEquals("REFERENCES p (id) ON DELETE SET NULL DEFERRABLE", text(sql, fk.referencesSpan()));
     assertEquals(true, columns.get(1).generatedStored());
+    // An attribute after something else is not part of the REFERENCES clause's text.
+    String other = "CREATE TABLE t (a int REFERENCES p INITIALLY DEFERRED NOT NULL)";
+    Constraint k = ((CreateTable) Parser.parse("t.sql", other).get(0)).columns().get(0).constraints().get(0);
+    assertEquals("REFERENCES p INITIALLY DEFERRED", text(other, k.referencesSpan()));
+    assertEquals(true, k.initiallyDeferred());
     assertEquals(false, columns.get(2).generatedStored());
   }
 }
