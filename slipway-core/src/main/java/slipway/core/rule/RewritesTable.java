@@ -12,7 +12,8 @@ public final class RewritesTable implements Rule {
   static final RuleInfo INFO = new RuleInfo("table-rewrite-blocks-reads",
       "Statement rewrites the whole table with reads and writes blocked", Severity.ERROR, PgVersions.ALL,
       "VACUUM FULL, CLUSTER, SET TABLESPACE, SET LOGGED/UNLOGGED and SET ACCESS METHOD copy every row into a "
-          + "new file while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the whole copy.",
+          + "new file while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the whole copy. (Moving a "
+          + "table to the tablespace, persistence or access method it already has copies nothing.)",
       "-- reclaim space online with pg_repack (pg_repack --table orders), or plain VACUUM (no long lock)");
 
   @Override public RuleInfo info() { return INFO; }
