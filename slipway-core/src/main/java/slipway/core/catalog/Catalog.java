@@ -143,8 +143,9 @@ public final class Catalog {
    * inheritance children of a relation and the views over it. Scanning every relation for each answer
    * made those questions a good part of a lint run, so they are answered from maps by table, by parent
    * and by relation read, kept up to date as follows:
-   * - relations and indexes are Tracked maps: a new entry is appended to the maps on the next question;
-   *   a removed entry (seen as a size that does not match) or a replaced one rebuilds them from scratch;
+   * - relations and indexes are Tracked maps that log additions and removals: the lookups replay the log
+   *   on the next question (an addition goes last in its lists); a replaced value, or a size the log
+   *   does not explain, rebuilds them from scratch;
    * - a change to the fields the maps are keyed by (partitionOf, inherits, reads, an index's table) on
    *   a relation or index already in the catalog is announced with touch(), which rebuilds them;
    * - while CatalogReplay applies a statement (beginChange/endChange), questions are answered by a scan,
@@ -194,17 +195,23 @@ public final class Catalog {
     return r.kind == Kind.VIEW || r.kind == Kind.MATERIALIZED_VIEW ? List.copyOf(r.reads) : List.of();
   }
 
-  /** A LinkedHashMap that remembers the values added under new keys, and counts replacements. */
+  /**
+   * A LinkedHashMap that logs the values added under new keys and the values removed (by key or through
+   * {@link #values()}), and counts replacements: the lookups follow the log instead of being rebuilt.
+   */
   static final class Tracked<V> extends LinkedHashMap<String, V> {
-    final List<V> added = new ArrayList<>();
+    /** In order: a value added under a new key, or a {@link Removed} value. */
+    final List<Object> log = new ArrayList<>();
     int replaced;
+
+    record Removed(Object value) {}
 
     @Override
     public V put(String key, V value) {
       if (containsKey(key)) {
         replaced++;
       } else {
-        added.add(value);
+        log.add(value);
       }
       return super.put(key, value);
     }
@@ -223,6 +230,77 @@ public final class Catalog {
       for (Map.Entry<? extends String, ? extends V> e : m.entrySet()) {
         put(e.getKey(), e.getValue());
       }
+    }
+
+    @Override
+    public V remove(Object key) {
+      V old = super.remove(key);
+      if (old != null) {
+        log.add(new Removed(old));
+      }
+      return old;
+    }
+
+    @Override
+    public boolean remove(Object key, Object value) {
+      boolean removed = super.remove(key, value);
+      if (removed) {
+        log.add(new Removed(value));
+      }
+      return removed;
+    }
+
+    @Override
+    public void clear() {
+      replaced++;
+      super.clear();
+    }
+
+    /** The values; removing through the view (values().removeIf) is logged too. */
+    @Override
+    public java.util.Collection<V> values() {
+      java.util.Collection<V> inner = super.values();
+      return new java.util.AbstractCollection<>() {
+        @Override
+        public int size() {
+          return inner.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+          return inner.contains(o);
+        }
+
+        @Override
+        public void clear() {
+          Tracked.this.clear();
+        }
+
+        @Override
+        public java.util.Iterator<V> iterator() {
+          java.util.Iterator<V> it = inner.iterator();
+          return new java.util.Iterator<>() {
+            private V last;
+
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public V next() {
+              last = it.next();
+              return last;
+            }
+
+            @Override
+            public void remove() {
+              it.remove();
+              log.add(new Removed(last));
+            }
+          };
+        }
+      };
     }
 
     // The rest may replace values: the lookups are rebuilt.
@@ -273,6 +351,8 @@ public final class Catalog {
   private final class Derived<V> {
     private final java.util.function.Function<V, List<String>> keysOf;
     private Map<String, List<V>> by;
+    /** The keys each value was filed under (its fields may have changed since). */
+    private final Map<V, List<String>> filed = new java.util.IdentityHashMap<>();
     private int size;
     private int seen;
     private int replaced;
@@ -282,30 +362,62 @@ public final class Catalog {
       this.keysOf = keysOf;
     }
 
+    @SuppressWarnings("unchecked")
     List<V> get(Tracked<V> map, String key) {
-      int fresh = map.added.size() - seen;
-      if (by == null || map.replaced != replaced || touches != touched || map.size() != size + fresh) {
-        // Built from scratch: the first question, or something was removed, replaced or re-pointed.
-        by = new HashMap<>();
-        for (V v : map.values()) {
-          add(v);
+      boolean rebuild = by == null || map.replaced != replaced || touches != touched;
+      if (!rebuild && seen < map.log.size()) {
+        // Additions go last in their lists (they are last in the map's order); removals leave the rest
+        // in order. A size that does not add up means a change the log missed: rebuild.
+        int expected = size;
+        for (int i = seen; i < map.log.size(); i++) {
+          Object e = map.log.get(i);
+          if (e instanceof Tracked.Removed r) {
+            unfile((V) r.value());
+            expected--;
+          } else {
+            file((V) e);
+            expected++;
+          }
         }
-      } else if (fresh > 0) {
-        // Only additions since: they are last in the map's order, so they go last in their lists.
-        for (int i = seen; i < map.added.size(); i++) {
-          add(map.added.get(i));
+        rebuild = expected != map.size();
+      } else if (!rebuild) {
+        rebuild = map.size() != size;
+      }
+      if (rebuild) {
+        by = new HashMap<>();
+        filed.clear();
+        for (V v : map.values()) {
+          file(v);
         }
       }
-      seen = map.added.size();
+      seen = map.log.size();
       size = map.size();
       replaced = map.replaced;
       touched = touches;
       return by.get(key);
     }
 
-    private void add(V v) {
-      for (String k : keysOf.apply(v)) {
+    private void file(V v) {
+      List<String> keys = keysOf.apply(v);
+      for (String k : keys) {
         by.computeIfAbsent(k, x -> new ArrayList<>(2)).add(v);
+      }
+      filed.put(v, keys);
+    }
+
+    private void unfile(V v) {
+      List<String> keys = filed.remove(v);
+      if (keys == null) {
+        return;
+      }
+      for (String k : keys) {
+        List<V> list = by.get(k);
+        for (int i = list == null ? -1 : list.size() - 1; i >= 0; i--) {
+          if (list.get(i) == v) {
+            list.remove(i);
+            break;
+          }
+        }
       }
     }
   }

@@ -892,12 +892,13 @@ public final class CatalogReplay {
     if (r == null) {
       return;
     }
-    c.touch(); // other relations lose it as a parent below
     c.indexes.values().removeIf(i -> key.equals(i.table));
     c.relations.values().removeIf(s -> s.kind == Catalog.Kind.SEQUENCE && key.equals(s.ownedBy));
     for (Catalog.Relation other : c.relations.values()) {
       other.constraints.removeIf(con -> key.equals(con.refTable));
-      other.inherits.remove(key);
+      if (other.inherits.remove(key)) {
+        c.touch(); // a child of the dropped relation: the lookup by parent is rebuilt
+      }
     }
   }
 }
