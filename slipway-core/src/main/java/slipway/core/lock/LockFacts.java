@@ -573,6 +573,16 @@ public final class LockFacts {
         "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10)",
         "CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20)")
         .locks("pt", ACCESS_EXCLUSIVE),
+    fact("create-table-partition-of-scans-default",
+        "CREATE TABLE … PARTITION OF next to a DEFAULT partition scans the default partition, the parent locked ACCESS EXCLUSIVE",
+        "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE ptd PARTITION OF pt DEFAULT",
+        "CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20)")
+        .locks("pt", ACCESS_EXCLUSIVE, "ptd", ACCESS_EXCLUSIVE).scans(),
+    fact("create-table-partition-of-default-with-check",
+        "CREATE TABLE … PARTITION OF next to a DEFAULT partition whose validated CHECK excludes the new bound: no scan",
+        "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE ptd PARTITION OF pt DEFAULT; ALTER TABLE ptd ADD CONSTRAINT ptd_not_pt2 CHECK (NOT (k IS NOT NULL AND k >= 10 AND k < 20))",
+        "CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20)")
+        .locks("pt", ACCESS_EXCLUSIVE, "ptd", ACCESS_EXCLUSIVE),
     fact("alter-table-recurses-to-partitions",
         "ALTER TABLE on a partitioned (or inherited) table recurses to every partition",
         "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10)",

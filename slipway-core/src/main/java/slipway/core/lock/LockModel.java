@@ -1415,11 +1415,20 @@ public final class LockModel {
           for (Catalog.Index i : c.indexesOf(pkey)) {
             lock(i.key, i.name.display(), SHARE_UPDATE_EXCLUSIVE);
           }
-          if (t.find(parent.next(), "default") < 0 || t.find(parent.next(), "for") >= 0) {
+          int forValues = t.find(parent.next(), "for");
+          if (t.find(parent.next(), "default") < 0 || forValues >= 0) {
+            // The default partition is checked for rows of the new one, unless a validated CHECK on it
+            // excludes the new bound.
+            List<String> values = forValues >= 0 ? boundValues(t.text(forValues, t.size() - 1)) : List.of();
             for (Catalog.Relation sibling : c.children(pkey)) {
               if ("DEFAULT".equals(sibling.partitionBound)) {
                 lockKey(sibling.key, ACCESS_EXCLUSIVE);
-                scanTable(sibling.key);
+                if (checkImplies(sibling, values, true)) {
+                  fact("create-table-partition-of-default-with-check");
+                } else {
+                  fact("create-table-partition-of-scans-default");
+                  scanTable(sibling.key);
+                }
               }
             }
           }

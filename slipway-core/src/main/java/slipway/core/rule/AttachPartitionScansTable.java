@@ -3,8 +3,6 @@ package slipway.core.rule;
 import java.util.ArrayList;
 import java.util.List;
 import slipway.core.catalog.Catalog;
-import slipway.core.lock.LockMode;
-import slipway.core.lock.LockedRelation;
 import slipway.core.lock.StatementFacts;
 import slipway.core.sql.syntax.AlterTable;
 import slipway.core.sql.syntax.AlterTableAction;
@@ -44,7 +42,7 @@ public final class AttachPartitionScansTable implements Rule {
       List<String> problems = new ArrayList<>();
       List<String> steps = new ArrayList<>();
       if (scansPartition && c.existing(ap.partition())) {
-        problems.add("\"" + ap.partition() + "\"" + lockedAs(f, ap.partition().name()) + " while every row is checked "
+        problems.add("\"" + ap.partition() + "\"" + SqlText.lockedAs(f, ap.partition().name()) + " while every row is checked "
             + "against the partition bound");
         PartitionBound bound = PartitionBound.of(ap.bound());
         String cond = bound == null ? null : bound.kind().equals("DEFAULT") ? excludingSiblings(c, at.table())
@@ -54,7 +52,7 @@ public final class AttachPartitionScansTable implements Rule {
       if (f.facts().contains("alter-table-attach-partition-scans-default")) {
         Catalog.Relation dflt = defaultPartition(c, at.table());
         if (dflt != null && !c.catalog().isNewInThisMigration(dflt.name)) {
-          problems.add("the default partition \"" + dflt.name.display() + "\"" + lockedAs(f, dflt.name.name())
+          problems.add("the default partition \"" + dflt.name.display() + "\"" + SqlText.lockedAs(f, dflt.name.name())
               + " while it is checked for rows that belong to the new partition");
           PartitionBound bound = PartitionBound.of(ap.bound());
           String cond = bound == null ? null : bound.condition(keyColumn(c, at.table()), parent);
@@ -74,21 +72,8 @@ public final class AttachPartitionScansTable implements Rule {
     return out;
   }
 
-  /** " is locked ACCESS EXCLUSIVE (reads and writes wait)" as the lock model's facts say. */
-  private static String lockedAs(StatementFacts f, String relation) {
-    LockMode mode = null;
-    for (LockedRelation l : f.locks()) {
-      String r = l.relation();
-      if (r.equals(relation) || r.endsWith("." + relation)) mode = l.mode();
-    }
-    if (mode == null) return " is locked";
-    String waits = mode.blocksReads() ? "reads and writes wait" : mode.blocksWrites() ? "writes wait" : "DDL waits";
-    return " is locked " + mode.pgName().replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase()
-        + " (" + waits + ")";
-  }
-
   /** The parent's single partition-key column, or null (several columns, an expression, unknown parent). */
-  private static String keyColumn(Context c, QualifiedName parent) {
+  static String keyColumn(Context c, QualifiedName parent) {
     Catalog.Relation r = c.relation(parent);
     if (r == null || r.partitionKey.size() != 1) return null;
     return r.partitionKey.get(0);
@@ -122,7 +107,7 @@ public final class AttachPartitionScansTable implements Rule {
     return "NOT (" + k + " IS NOT NULL AND (" + String.join(" OR ", ranges) + "))";
   }
 
-  private static Catalog.Relation defaultPartition(Context c, QualifiedName parent) {
+  static Catalog.Relation defaultPartition(Context c, QualifiedName parent) {
     Catalog.Relation r = c.relation(parent);
     if (r == null) return null;
     for (Catalog.Relation child : c.catalog().children(r.key)) {
@@ -132,7 +117,7 @@ public final class AttachPartitionScansTable implements Rule {
   }
 
   /** CHECK … NOT VALID and VALIDATE, then (after "-- then:") the DROP once attached. */
-  private static String recipe(String table, String simpleName, String condition, String what) {
+  static String recipe(String table, String simpleName, String condition, String what) {
     String cname = SqlText.ident(Names.constraint(simpleName, "partition", "check"));
     String check = condition != null ? condition : "/* a condition that implies " + what + " */";
     return "ALTER TABLE " + table + " ADD CONSTRAINT " + cname + " CHECK (" + check + ") NOT VALID;\n"

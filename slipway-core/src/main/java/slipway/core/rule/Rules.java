@@ -28,6 +28,7 @@ public final class Rules {
       new RefreshMaterializedViewBlocksReads(),
       new DetachPartitionBlocks(),
       new AttachPartitionScansTable(),
+      new CreatePartitionScansDefault(),
       new PrimaryKeySetsNotNull(),
       new LockTableBlocks(),
       new AlterDomainAddConstraintScans(),

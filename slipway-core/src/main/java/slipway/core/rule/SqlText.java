@@ -1,6 +1,9 @@
 package slipway.core.rule;
 
 import java.util.List;
+import slipway.core.lock.LockMode;
+import slipway.core.lock.LockedRelation;
+import slipway.core.lock.StatementFacts;
 import java.util.Set;
 import java.util.regex.Pattern;
 import slipway.core.sql.Span;
@@ -61,5 +64,22 @@ final class SqlText {
       if (!s.startsWith("--")) b.append(';');
     }
     return b.toString();
+  }
+
+  /** " is locked ACCESS EXCLUSIVE (reads and writes wait)", the mode as the lock model's facts hold it on {@code relation}. */
+  static String lockedAs(StatementFacts f, String relation) {
+    LockMode mode = null;
+    for (LockedRelation l : f.locks()) {
+      String r = l.relation();
+      if (r.equals(relation) || r.endsWith("." + relation)) mode = l.mode();
+    }
+    if (mode == null) return " is locked";
+    String waits = mode.blocksReads() ? "reads and writes wait" : mode.blocksWrites() ? "writes wait" : "DDL waits";
+    return " is locked " + modeName(mode) + " (" + waits + ")";
+  }
+
+  /** {@code ACCESS EXCLUSIVE}, as the documentation writes a lock mode. */
+  static String modeName(LockMode mode) {
+    return mode.pgName().replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -91,6 +91,24 @@ class RuleRecipesServerTest {
         "events_default", "SELECT relispartition FROM pg_class WHERE relname = 'events_2024'");
   }
 
+  @Test void createPartitionNextToADefaultPartition(TestDatabase db) throws Exception {
+    String given = "CREATE TABLE events (id bigint, created_at date) PARTITION BY RANGE (created_at);\n"
+        + "CREATE TABLE events_default PARTITION OF events DEFAULT;\n";
+    String rows = "INSERT INTO events SELECT g, date '2020-01-01' + g FROM generate_series(1, 2000) g";
+    prove(db, "create-partition-scans-default", given, rows,
+        "CREATE TABLE events_2030 PARTITION OF events FOR VALUES FROM ('2030-01-01') TO ('2031-01-01')",
+        "events_default", "SELECT relispartition FROM pg_class WHERE relname = 'events_2030'");
+  }
+
+  @Test void createListPartitionNextToADefaultPartition(TestDatabase db) throws Exception {
+    String given = "CREATE TABLE orders (id bigint, region text) PARTITION BY LIST (region);\n"
+        + "CREATE TABLE orders_other PARTITION OF orders DEFAULT;\n";
+    String rows = "INSERT INTO orders SELECT g, 'de' FROM generate_series(1, 2000) g";
+    prove(db, "create-partition-scans-default", given, rows,
+        "CREATE TABLE orders_asia PARTITION OF orders FOR VALUES IN ('jp', 'kr')",
+        "orders_other", "SELECT relispartition FROM pg_class WHERE relname = 'orders_asia'");
+  }
+
   @Test void primaryKeyUsingIndexOnANullableColumn(TestDatabase db) throws Exception {
     String given = "CREATE TABLE orders (id bigint, number text);\n"
         + "CREATE UNIQUE INDEX CONCURRENTLY orders_id_idx ON orders (id);\n";
