@@ -2,11 +2,11 @@ package slipway.core.rule;
 
 import java.util.ArrayList;
 import java.util.List;
-import slipway.core.catalog.Types;
 import slipway.core.lock.StatementFacts;
 import slipway.core.sql.syntax.AlterTable;
 import slipway.core.sql.syntax.AlterTableAction;
 import slipway.core.sql.syntax.SetVariable;
+import slipway.core.sql.syntax.TypeName;
 
 /** ALTER COLUMN … TYPE that rewrites (or scans) an existing table. */
 public final class AlterColumnTypeRewritesTable implements Rule {
@@ -44,9 +44,8 @@ public final class AlterColumnTypeRewritesTable implements Rule {
       // Whether it rewrites is the lock model's verdict for this action (a LockFacts row proven on the server).
       StatementFacts facts = TableSyntax.facts(c, at, a);
       if (!facts.rewrite()) {
-        Types.Type to = Types.parse(newType);
         if (old != null && c.pgVersion() >= 12 && old.startsWith("timestamp") && !old.startsWith("timestamptz")
-            && to.name().equals("timestamptz") && !utcBefore(c)) {
+            && change.type().name().equals("timestamp with time zone") && !utcBefore(c)) {
           // Binary-coercible only when the session time zone is UTC (the model's facts assume a UTC session).
           out.add(Finding.of(INFO, s.inFile(a.span()), "rewrites \"" + at.table() + "\" and rebuilds its indexes with "
                   + "reads and writes blocked (" + old + " to " + newType + ") unless the session time zone is UTC; the "
@@ -65,7 +64,7 @@ public final class AlterColumnTypeRewritesTable implements Rule {
               + "ALTER TABLE " + t + " RENAME COLUMN " + colRaw + "_new TO " + colRaw + ";");
       // Without the column's current type, a change to an unbounded string or numeric type is most often a
       // widening that needs no rewrite: say so at warning, not error.
-      if (old == null && change.using() == null && likelyWidening(newType)) f = f.withSeverity(Severity.WARNING);
+      if (old == null && change.using() == null && likelyWidening(change.type())) f = f.withSeverity(Severity.WARNING);
       out.add(f);
     }
     return out;
@@ -78,10 +77,9 @@ public final class AlterColumnTypeRewritesTable implements Rule {
   }
 
   /** Types a change with an unknown old type most likely widens into (string, numeric and bit strings). */
-  static boolean likelyWidening(String to) {
-    Types.Type t = Types.parse(to);
-    return !t.array() && switch (t.name()) {
-      case "text", "varchar", "numeric", "varbit" -> true;
+  static boolean likelyWidening(TypeName to) {
+    return !to.isArray() && switch (to.name()) {
+      case "text", "character varying", "numeric", "bit varying" -> true;
       default -> false;
     };
   }
