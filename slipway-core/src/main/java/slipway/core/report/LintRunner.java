@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import slipway.core.BadInputException;
 import slipway.core.catalog.Catalog;
+import slipway.core.sql.Transactions;
 import slipway.core.rule.Estimate;
 import slipway.core.rule.LintConfig;
 import slipway.core.rule.Linter;
@@ -84,7 +85,7 @@ public final class LintRunner {
           Script script = Splitter.script(m.file(), m.text());
           List<Statement> sts = Linter.split(m.file(), script.statements(), m.offset(), m.line());
           split[i] = new Linter.Split(
-              new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts), m.offset(), m.line()), sts)
+              new Linter.SourceFile(m.file(), m.text(), runnerTransaction(m, sts, config.pgVersion()), m.offset(), m.line()), sts)
               .withWords();
           // The rules read the typed tree: parsed here, once (Statement memoizes it), on this thread's
           // deep stack, before the statements are handed over.
@@ -153,24 +154,30 @@ public final class LintRunner {
    * unless every statement is non-transactional; golang-migrate sends the file as one multi-statement
    * query, which PostgreSQL runs as one implicit transaction.
    */
-  static boolean runnerTransaction(Migration m) {
-    return runnerTransaction(m, Linter.split(m.file(), m.text()));
+  static boolean runnerTransaction(Migration m, int pgMajor) {
+    return runnerTransaction(m, Linter.split(m.file(), m.text()), pgMajor);
   }
 
-  /** {@link #runnerTransaction(Migration)} with the migration's statements already split. */
-  static boolean runnerTransaction(Migration m, List<Statement> sts) {
+  /** {@link #runnerTransaction(Migration, int)} with the migration's statements already split. */
+  static boolean runnerTransaction(Migration m, List<Statement> sts, int pgMajor) {
     if (!m.transactional()) return false;
     MigrationFormat f = m.format();
     if (f == MigrationFormat.DIESEL || f == MigrationFormat.GOOSE || f == MigrationFormat.LIQUIBASE
         || f == MigrationFormat.POPX) return true;
     if (f == MigrationFormat.FLYWAY || f == MigrationFormat.GOLANG_MIGRATE) {
-      return sts.size() > 1 && sts.stream().anyMatch(s -> !nonTransactional(s));
+      return sts.size() > 1 && sts.stream().anyMatch(s -> !nonTransactional(s, pgMajor));
     }
     return false;
   }
 
-  static boolean nonTransactional(Statement s) {
-    return s.findAnywhere(0, "CONCURRENTLY") >= 0 || s.startsWith("VACUUM")
-        || s.startsWith("ALTER", "TYPE") && s.contains("ADD", "VALUE") || s.startsWith("ALTER", "SYSTEM");
+  /**
+   * A statement the runner keeps out of its transaction: one PostgreSQL refuses in a transaction block
+   * ({@link Transactions}, the one predicate trace and migrate use too), and ALTER TYPE … ADD VALUE, which
+   * Flyway also runs on its own (from PostgreSQL 12 it may run in a block, but the value is unusable
+   * until commit).
+   */
+  static boolean nonTransactional(Statement s, int pgMajor) {
+    return !Transactions.mayRunInTransactionBlock(s.syntax(), pgMajor)
+        || Transactions.usableOnlyAfterCommit(s.syntax(), pgMajor);
   }
 }

@@ -36,7 +36,7 @@ class LintRunnerTest {
     for (Migration m : ms) {
       List<slipway.core.rule.Statement> sts = Linter.split(m.file(), m.text(), m.offset(), m.line());
       split.add(sts);
-      files.add(new Linter.SourceFile(m.file(), m.text(), LintRunner.runnerTransaction(m, sts), m.offset(), m.line()));
+      files.add(new Linter.SourceFile(m.file(), m.text(), LintRunner.runnerTransaction(m, sts, 18), m.offset(), m.line()));
     }
     List<Linter.FileResult> oneThread = Linter.standard(LintConfig.DEFAULT, Stats.NONE).lintSplit(files, split);
     assertEquals(oneThread.size(), report.files().size());
