@@ -2,6 +2,7 @@ package slipway.core.rule;
 
 import java.util.List;
 import slipway.core.sql.TokenKind;
+import slipway.core.sql.Transactions;
 import slipway.core.sql.syntax.AlterType;
 import slipway.core.sql.syntax.TransactionControl;
 
@@ -36,10 +37,12 @@ public final class EnumAddValueInTransaction implements Rule {
     if (!c.inTransaction() || !(c.syntax() instanceof AlterType at) || !at.action().equals("ADD_VALUE")) {
       return List.of();
     }
-    if (c.pgVersion() < 12) {
+    // May it run in a block, and is the new label usable before COMMIT: the core predicates over the tree.
+    if (!Transactions.mayRunInTransactionBlock(at, c.pgVersion())) {
       return List.of(Finding.of(INFO, s.span(), "fails on PostgreSQL " + c.pgVersion()
           + ": ADD VALUE cannot run inside a transaction block"));
     }
+    if (!Transactions.usableOnlyAfterCommit(at, c.pgVersion())) return List.of();
     // Used later in the same transaction: an explicit BEGIN … COMMIT, or the runner's whole file.
     for (int i = c.index() + 1; i < c.migration().size(); i++) {
       Statement later = c.migration().get(i);

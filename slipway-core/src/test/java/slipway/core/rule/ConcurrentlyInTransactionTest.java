@@ -41,6 +41,10 @@ class ConcurrentlyInTransactionTest {
         VACUUM orders;
         -- expect: concurrently-in-transaction REINDEX SCHEMA
         REINDEX SCHEMA app;
+        -- expect: concurrently-in-transaction ALTER SYSTEM
+        ALTER SYSTEM SET work_mem = '64MB';
+        -- expect: concurrently-in-transaction DROP DATABASE
+        DROP DATABASE old_app;
         ANALYZE orders;
         REINDEX TABLE orders;
         """);
