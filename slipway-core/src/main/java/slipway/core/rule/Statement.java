@@ -110,7 +110,7 @@ public final class Statement {
     return text.substring(0, at) + insertion + text.substring(at);
   }
 
-  /** A shape parsed once per statement and shared by every rule (ALTER TABLE actions, column definitions). */
+  /** A value computed once per statement and shared by every rule (the syntax tree is {@link #syntax()}). */
   @SuppressWarnings("unchecked")
   <T> T memo(String key, java.util.function.Supplier<T> parse) {
     if (memo.containsKey(key)) return (T) memo.get(key);
