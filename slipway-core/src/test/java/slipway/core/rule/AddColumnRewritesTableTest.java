@@ -41,4 +41,16 @@ class AddColumnRewritesTableTest {
         ALTER TABLE Public."Orders" ADD "N" bigint NOT NULL DEFAULT nextval('s');
         """);
   }
+
+  @Test void flagsADomainColumnWithACheck() {
+    RuleTester.of(new AddColumnRewritesTable()).given("""
+        CREATE TABLE orders (id bigint PRIMARY KEY);
+        CREATE DOMAIN positive_amount AS numeric CHECK (VALUE > 0);
+        CREATE DOMAIN label AS text;
+        """).check("""
+        -- expect: add-column-rewrites-table ALTER TABLE orders ADD COLUMN total numeric;
+        ALTER TABLE orders ADD COLUMN total positive_amount;
+        ALTER TABLE orders ADD COLUMN tag label;
+        """);
+  }
 }
