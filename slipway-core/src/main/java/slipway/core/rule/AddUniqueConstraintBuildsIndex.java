@@ -58,6 +58,19 @@ public final class AddUniqueConstraintBuildsIndex implements Rule {
       String cname = k.name() != null ? s.textOf(k.nameSpan()) : at.table().name() + "_" + (unique ? "key" : "pkey");
       String recipe = "CREATE UNIQUE INDEX CONCURRENTLY " + cname + " ON " + t + " " + cols + ";\n"
           + "ALTER TABLE " + t + " ADD CONSTRAINT " + cname + " " + word + " USING INDEX " + cname;
+      // A primary key on nullable columns would still scan under USING INDEX: make them NOT NULL first
+      // (primary-key-sets-not-null reports that part).
+      slipway.core.catalog.Catalog.Relation rel = c.relation(at.table());
+      if (!unique && rel != null) {
+        java.util.Set<String> setNotNull = new java.util.HashSet<>();
+        for (AlterTableAction o : at.actions()) {
+          if (o instanceof AlterTableAction.SetNotNull sn) setNotNull.add(sn.column());
+        }
+        List<String> nullable = PrimaryKeySetsNotNull.nullable(rel, k.columns(), setNotNull);
+        if (!nullable.isEmpty()) {
+          recipe = String.join(";\n", PrimaryKeySetsNotNull.notNullSteps(at, nullable)) + ";\n" + recipe;
+        }
+      }
       Finding f = Finding.of(INFO, s.inFile(a.span()), "reads and writes on \"" + at.table() + "\" wait while the "
           + "unique index is built; the build grows with the table").instead(recipe + ";");
       if (unique && at.actions().size() == 1 && !c.inTransaction() && onlyColumns(s, k)) {

@@ -57,21 +57,9 @@ public final class PrimaryKeySetsNotNull implements Rule {
         if (!f.facts().contains("alter-table-add-primary-key")) continue;
         columns = pk.columns();
       }
-      List<String> nullable = new ArrayList<>();
-      for (String col : columns) {
-        Catalog.Column column = col == null ? null : r.columns.get(col);
-        if (column != null && !column.notNull && !proven(r, col) && !setNotNull.contains(col)) nullable.add(col);
-      }
+      List<String> nullable = nullable(r, columns, setNotNull);
       if (nullable.isEmpty()) continue;
-      List<String> steps = new ArrayList<>();
-      for (String col : nullable) {
-        String cname = SqlText.ident(Names.constraint(at.table().name(), col, "not_null"));
-        String k = SqlText.ident(col);
-        steps.add("ALTER TABLE " + t + " ADD CONSTRAINT " + cname + " CHECK (" + k + " IS NOT NULL) NOT VALID");
-        steps.add("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + cname);
-        steps.add("ALTER TABLE " + t + " ALTER COLUMN " + k + " SET NOT NULL");
-        steps.add("ALTER TABLE " + t + " DROP CONSTRAINT " + cname);
-      }
+      List<String> steps = notNullSteps(at, nullable);
       if (pk.usingIndex() != null) {
         steps.add("ALTER TABLE " + t + " " + SqlText.text(c, a.span()));
       } else {
@@ -87,6 +75,31 @@ public final class PrimaryKeySetsNotNull implements Rule {
           .instead(SqlText.script(steps.toArray(String[]::new))));
     }
     return out;
+  }
+
+  /** The key columns that may hold NULL: not NOT NULL, not proven by a validated CHECK, not SET NOT NULL beside. */
+  static List<String> nullable(Catalog.Relation r, List<String> columns, java.util.Set<String> setNotNull) {
+    List<String> out = new ArrayList<>();
+    for (String col : columns) {
+      Catalog.Column column = col == null ? null : r.columns.get(col);
+      if (column != null && !column.notNull && !proven(r, col) && !setNotNull.contains(col)) out.add(col);
+    }
+    return out;
+  }
+
+  /** CHECK (col IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL (no scan), DROP CHECK, for each column. */
+  static List<String> notNullSteps(AlterTable at, List<String> columns) {
+    String t = SqlText.name(at.table());
+    List<String> steps = new ArrayList<>();
+    for (String col : columns) {
+      String cname = SqlText.ident(Names.constraint(at.table().name(), col, "not_null"));
+      String k = SqlText.ident(col);
+      steps.add("ALTER TABLE " + t + " ADD CONSTRAINT " + cname + " CHECK (" + k + " IS NOT NULL) NOT VALID");
+      steps.add("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + cname);
+      steps.add("ALTER TABLE " + t + " ALTER COLUMN " + k + " SET NOT NULL");
+      steps.add("ALTER TABLE " + t + " DROP CONSTRAINT " + cname);
+    }
+    return steps;
   }
 
   /** A validated CHECK (col IS NOT NULL) (or, on 18, a NOT NULL constraint) already proves the column. */

@@ -41,4 +41,11 @@ class AddUniqueConstraintBuildsIndexTest {
       org.junit.jupiter.api.Assertions.assertNull(findings.get(0).fix(), sql);
     }
   }
+
+  @Test void primaryKeyOnANullableColumnMakesItNotNullFirst() {
+    RuleTester.of(new AddUniqueConstraintBuildsIndex()).given("CREATE TABLE accounts (id bigint, email text);").check("""
+        -- expect: add-unique-constraint-builds-index ALTER TABLE accounts ALTER COLUMN id SET NOT NULL;
+        ALTER TABLE accounts ADD PRIMARY KEY (id);
+        """);
+  }
 }
