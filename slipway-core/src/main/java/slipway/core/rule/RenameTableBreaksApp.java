@@ -19,8 +19,8 @@ public final class RenameTableBreaksApp implements Rule {
   @Override public List<Finding> check(Context c) {
     if (c.downMigration()) return List.of();
     Statement s = c.statement();
-    if (s.startsWith("ALTER", "SCHEMA") && s.find(2, "RENAME", "TO") > 0) {
-      return List.of(Finding.of(INFO, s.span(), "the running application still uses schema \"" + s.nameAt(2)
+    if (c.syntax() instanceof slipway.core.sql.syntax.OtherCommand other && other.command().equals("ALTER_SCHEMA_RENAME")) {
+      return List.of(Finding.of(INFO, s.span(), "the running application still uses schema \"" + other.object().name()
           + "\": its queries fail until every instance runs the new code"));
     }
     AlterTable at = TableSyntax.alterTable(s);

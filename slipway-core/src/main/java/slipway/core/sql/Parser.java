@@ -639,6 +639,10 @@ public final class Parser {
       if (verb.equals("ALTER") && type.equals("DATABASE") && c.is("set") && c.is(1, "tablespace")) {
         return new OtherCommand(all(), "ALTER_DATABASE_SET_TABLESPACE", object);
       }
+      // ALTER SCHEMA … RENAME TO breaks every query naming the schema: a kind of its own for the rules.
+      if (verb.equals("ALTER") && type.equals("SCHEMA") && c.is("rename") && c.is(1, "to")) {
+        return new OtherCommand(all(), "ALTER_SCHEMA_RENAME", object);
+      }
       return new OtherCommand(all(), verb + "_" + type.replace(' ', '_'), object);
     }
 

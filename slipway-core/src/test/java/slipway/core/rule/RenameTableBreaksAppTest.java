@@ -12,6 +12,14 @@ class RenameTableBreaksAppTest {
         """);
   }
 
+  @Test void flagsSchemaRenameButNotOtherSchemaChanges() {
+    tester.check("""
+        -- expect: rename-table-breaks-app schema "app"
+        ALTER SCHEMA app RENAME TO app2;
+        ALTER SCHEMA app2 OWNER TO admin;
+        """);
+  }
+
   @Test void allowsNewTable() {
     tester.check("""
         CREATE TABLE r (x int); ALTER TABLE r RENAME TO s;
