@@ -58,7 +58,7 @@ public final class JsonReport {
     b.append("        { \"line\": ").append(s.span().line()).append(", \"column\": ").append(s.span().column())
         .append(", \"sql\": ");
     str(b, s.text()).append(", \"kind\": ");
-    str(b, f != null ? f.kind() : kind(s));
+    str(b, f != null ? f.kind() : s.syntax().kind());
     if (f != null) {
       b.append(",\n          \"transactional\": ").append(f.transactional()).append(", \"locks\": [");
       for (int i = 0; i < f.locks().size(); i++) {
@@ -102,25 +102,4 @@ public final class JsonReport {
     return String.format(Locale.ROOT, "%.1f", d);
   }
 
-  private static final java.util.Set<String> KIND_OBJECTS = java.util.Set.of("TABLE", "INDEX", "VIEW",
-      "MATERIALIZED", "UNIQUE", "TYPE", "FUNCTION", "PROCEDURE", "TRIGGER", "SCHEMA", "SEQUENCE", "EXTENSION",
-      "DOMAIN", "FROM", "INTO", "POLICY", "ROLE", "OR", "REPLACE", "TRANSACTION");
-  private static final java.util.Set<String> KIND_VERBS =
-      java.util.Set.of("CREATE", "ALTER", "DROP", "DELETE", "INSERT", "START", "REFRESH");
-
-  /** The statement's kind in the contract's style (ALTER_TABLE, CREATE_INDEX) from its leading words. */
-  static String kind(Statement s) {
-    StringBuilder k = new StringBuilder();
-    int words = 0;
-    for (int i = 0; i < s.size() && words < 3; i++) {
-      String w = s.word(i);
-      if (w.isEmpty() || !Character.isLetter(w.charAt(0))) break;
-      if (words > 0 && !KIND_OBJECTS.contains(w)) break;
-      if (k.length() > 0) k.append('_');
-      k.append(w.toUpperCase(Locale.ROOT));
-      words++;
-      if (words == 1 && !KIND_VERBS.contains(w)) break;
-    }
-    return k.toString();
-  }
 }

@@ -92,50 +92,27 @@ public final class Context {
   }
 
   /** True when the relation exists before this migration (or is unknown, so assumed to exist with data). */
-  public boolean existing(Statement.Name relation) {
-    return relation != null && !catalog.isNewInThisMigration(name(relation));
-  }
-
-  /** True when the relation exists before this migration (or is unknown, so assumed to exist with data). */
   public boolean existing(QualifiedName relation) {
     return relation != null && !catalog.isNewInThisMigration(name(relation));
   }
 
   /** The catalog's relation for a name as written, or null when the schema does not know it. */
-  public Catalog.Relation relation(Statement.Name name) {
-    return name == null ? null : catalog.relation(name(name));
-  }
-
   public Catalog.Relation relation(QualifiedName name) {
     return name == null ? null : catalog.relation(name(name));
   }
 
   /** The catalog's index for a name as written, or null. */
-  public Catalog.Index index(Statement.Name name) {
-    return name == null ? null : catalog.index(name(name).key());
-  }
-
   public Catalog.Index index(QualifiedName name) {
     return name == null ? null : catalog.index(name(name).key());
   }
 
   /** True when the relation is a partitioned table (by the schema replayed so far). */
-  public boolean partitioned(Statement.Name name) {
-    Catalog.Relation r = relation(name);
-    return r != null && r.kind == Catalog.Kind.PARTITIONED_TABLE;
-  }
-
   public boolean partitioned(QualifiedName name) {
     Catalog.Relation r = relation(name);
     return r != null && r.kind == Catalog.Kind.PARTITIONED_TABLE;
   }
 
-  /** Catalog name of a name as the rules read it. */
-  public static Name name(Statement.Name n) {
-    List<String> p = n.parts();
-    return p.size() == 1 ? new Name(null, p.get(0)) : new Name(p.get(p.size() - 2), p.get(p.size() - 1));
-  }
-
+  /** Catalog name of a name as written. */
   public static Name name(QualifiedName n) {
     return new Name(n.schema(), n.name());
   }
@@ -146,11 +123,6 @@ public final class Context {
     return s == null ? -1 : s.rows();
   }
 
-  /** Rows of the table when sizes are known, else -1. */
-  public long rows(Statement.Name table) {
-    Stats.TableStats s = table == null ? null : stats.of(table.qualified());
-    return s == null ? -1 : s.rows();
-  }
 
   /** The column's type before this statement as PostgreSQL would print it, or null when unknown. */
   public String columnType(QualifiedName table, String column) {
@@ -159,10 +131,4 @@ public final class Context {
     return c == null ? null : c.typeText();
   }
 
-  /** The column's type before this statement as PostgreSQL would print it, or null when unknown. */
-  public String columnType(Statement.Name table, String column) {
-    Catalog.Relation r = relation(table);
-    Catalog.Column c = r == null ? null : r.columns.get(column);
-    return c == null ? null : c.typeText();
-  }
 }

@@ -3,7 +3,6 @@ package slipway.core.rule;
 import java.util.List;
 import slipway.core.catalog.Catalog;
 import slipway.core.catalog.Name;
-import slipway.core.lock.LockModel;
 import slipway.core.lock.LockedRelation;
 import slipway.core.lock.StatementFacts;
 import slipway.core.sql.syntax.AlterTable;
@@ -33,14 +32,9 @@ public final class ExclusiveLockHeldDuringScan implements Rule {
       "-- V7__add_column.sql\nALTER TABLE orders ADD COLUMN note text;\n"
           + "-- V8__validate.sql (its own transaction)\nALTER TABLE customers VALIDATE CONSTRAINT customers_email_check;");
 
-  private static final String FACTS = "exclusive-lock-held-during-scan.facts";
-
   @Override public RuleInfo info() { return INFO; }
 
   @Override public List<Finding> check(Context c) {
-    // Keep what the lock model said about this statement against the schema as it stood then: later
-    // statements of the transaction look back at it (after a DROP INDEX the index's table is unknown).
-    c.statement().memo(FACTS, c::facts);
     if (!c.inTransaction()) return List.of();
     StatementFacts f = c.facts();
     if (!f.scan() && !f.rewrite()) return List.of();
@@ -66,7 +60,9 @@ public final class ExclusiveLockHeldDuringScan implements Rule {
         if (!c.runnerWrapsInTransaction() && (k.equals("BEGIN") || k.equals("START_TRANSACTION"))) return List.of();
         continue;
       }
-      StatementFacts earlier = factsOf(c, p);
+      // What the lock model said about it against the schema as it stood then (Context keeps it).
+      StatementFacts earlier = c.factsOf(i);
+      if (earlier == null) continue;
       // A slow statement is reported on its own; the point here is the lock of an instant one that stays.
       if (earlier.scan() || earlier.rewrite()) continue;
       for (LockedRelation l : earlier.locks()) {
@@ -95,18 +91,13 @@ public final class ExclusiveLockHeldDuringScan implements Rule {
     return List.of();
   }
 
-  /** The lock model's facts for an earlier statement of the migration, as kept when it was checked. */
-  private static StatementFacts factsOf(Context c, Statement p) {
-    return p.memo(FACTS, () -> LockModel.classify(p.text(), c.catalog(), c.pgVersion()));
-  }
-
   /** A statement from {@code from} up to the current one that reads or rewrites an existing table. */
   private static boolean slowSince(Context c, int from) {
     for (int j = from; j < c.index(); j++) {
       Statement q = c.migration().get(j);
       if (q.syntax() instanceof TransactionControl) continue;
-      StatementFacts f = factsOf(c, q);
-      if (!f.scan() && !f.rewrite()) continue;
+      StatementFacts f = c.factsOf(j);
+      if (f == null || !f.scan() && !f.rewrite()) continue;
       for (String key : f.tables()) {
         Catalog.Relation r = c.catalog().relation(key);
         if (r == null || !c.catalog().isNewInThisMigration(r.name)) return true;

@@ -149,7 +149,7 @@ public final class Linter {
       if (st.psqlMetaCommand() || st.tokens().isEmpty()) continue;
       Span sp = st.span();
       Span shifted = new Span(file, sp.line() + line - 1, sp.column(), sp.offset() + offset, sp.length());
-      out.add(new Statement(shifted, st.text(), st.tokens(), sp.offset(), st));
+      out.add(new Statement(shifted, st.text(), st));
     }
     return out;
   }
