@@ -46,14 +46,14 @@ class StatementTraitsTest {
         continue; // DETACH PARTITION … CONCURRENTLY exists from PostgreSQL 14 on (13 rejects its syntax)
       }
       assertFalse(traits(sql, db.major()).transactional(), sql);
-      SQLException e = assertThrows(SQLException.class, () -> inTransaction(db, sql), sql);
+      SQLException e = assertThrows(SQLException.class, () -> db.inRolledBackTransaction(sql), sql);
       assertEquals("25001", e.getSQLState(), sql + ": " + e.getMessage());
     }
     List<String> accepted = List.of("CREATE INDEX t_id3 ON t (id)", "ANALYZE t", "ALTER TABLE t VALIDATE CONSTRAINT t_pos",
         "ALTER TYPE mood ADD VALUE 'great'", "DROP INDEX t_c");
     for (String sql : accepted) {
       assertTrue(traits(sql, db.major()).transactional(), sql);
-      inTransaction(db, sql);
+      db.inRolledBackTransaction(sql);
     }
   }
 
@@ -62,7 +62,7 @@ class StatementTraitsTest {
   void aNewEnumValueCannotBeUsedInTheTransactionThatAddedIt(TestDatabase db) throws Exception {
     db.execute(SETUP);
     SQLException e = assertThrows(SQLException.class,
-        () -> inTransaction(db, "ALTER TYPE mood ADD VALUE 'great'", "SELECT 'great'::mood"));
+        () -> db.inRolledBackTransaction("ALTER TYPE mood ADD VALUE 'great'", "SELECT 'great'::mood"));
     assertEquals("55P04", e.getSQLState(), e.getMessage());
     assertTrue(traits("ALTER TYPE mood ADD VALUE 'great'", db.major()).endsTransaction());
     assertFalse(traits("ALTER TYPE mood ADD VALUE 'great'", 11).transactional(), "before 12 it runs on its own");
@@ -82,16 +82,4 @@ class StatementTraitsTest {
     assertEquals(StatementTraits.Kind.TRANSACTION_CONTROL, traits("COMMIT", 18).kind());
   }
 
-  private static void inTransaction(TestDatabase db, String... sql) throws SQLException {
-    try (Connection c = db.connect()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String one : sql) {
-          s.execute(one);
-        }
-      } finally {
-        c.rollback();
-      }
-    }
-  }
 }

@@ -73,7 +73,7 @@ class TransactionsMatchServerTest {
     db.execute(SETUP);
     String sql = template.replace("{db}", Identifiers.quote(db.name()));
     assertFalse(Transactions.mayRunInTransactionBlock(parse(sql), db.major()), sql);
-    SQLException e = assertThrows(SQLException.class, () -> inTransaction(db, sql), sql);
+    SQLException e = assertThrows(SQLException.class, () -> db.inRolledBackTransaction(sql), sql);
     assertEquals("25001", e.getSQLState(), sql + ": " + e.getMessage());
   }
 
@@ -83,7 +83,7 @@ class TransactionsMatchServerTest {
     db.execute("CREATE SUBSCRIPTION s CONNECTION 'dbname=nonexistent' PUBLICATION p WITH (connect = false)");
     try {
       assertFalse(Transactions.mayRunInTransactionBlock(parse("DROP SUBSCRIPTION s"), db.major()));
-      SQLException e = assertThrows(SQLException.class, () -> inTransaction(db, "DROP SUBSCRIPTION s"));
+      SQLException e = assertThrows(SQLException.class, () -> db.inRolledBackTransaction("DROP SUBSCRIPTION s"));
       assertEquals("25001", e.getSQLState(), e.getMessage());
     } finally {
       db.execute("ALTER SUBSCRIPTION s SET (slot_name = NONE)");
@@ -115,7 +115,7 @@ class TransactionsMatchServerTest {
     db.execute(SETUP);
     String sql = template.replace("{db}", Identifiers.quote(db.name()));
     assertTrue(Transactions.mayRunInTransactionBlock(parse(sql), db.major()), sql);
-    inTransaction(db, sql);
+    db.inRolledBackTransaction(sql);
   }
 
   /**
@@ -128,7 +128,7 @@ class TransactionsMatchServerTest {
     String add = "ALTER TYPE mood ADD VALUE 'great'";
     assertTrue(Transactions.mayRunInTransactionBlock(parse(add), db.major()));
     assertTrue(Transactions.usableOnlyAfterCommit(parse(add), db.major()));
-    SQLException e = assertThrows(SQLException.class, () -> inTransaction(db, add, "SELECT 'great'::mood"));
+    SQLException e = assertThrows(SQLException.class, () -> db.inRolledBackTransaction(add, "SELECT 'great'::mood"));
     assertEquals("55P04", e.getSQLState(), e.getMessage());
     db.execute(add);
     assertEquals("great", db.value("SELECT 'great'::mood"));
@@ -144,7 +144,7 @@ class TransactionsMatchServerTest {
     assumeTrue(db.major() >= 14, "REINDEX of a partitioned table exists from PostgreSQL 14");
     db.execute(SETUP);
     assertTrue(Transactions.mayRunInTransactionBlock(parse("REINDEX TABLE p"), db.major()));
-    SQLException e = assertThrows(SQLException.class, () -> inTransaction(db, "REINDEX TABLE p"));
+    SQLException e = assertThrows(SQLException.class, () -> db.inRolledBackTransaction("REINDEX TABLE p"));
     assertEquals("25001", e.getSQLState(), e.getMessage());
   }
 
@@ -154,16 +154,4 @@ class TransactionsMatchServerTest {
     return statements.get(0).syntax();
   }
 
-  private static void inTransaction(TestDatabase db, String... sql) throws SQLException {
-    try (Connection c = db.connect()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String one : sql) {
-          s.execute(one);
-        }
-      } finally {
-        c.rollback();
-      }
-    }
-  }
 }

@@ -44,6 +44,23 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs each statement in one transaction block (BEGIN … ROLLBACK): what PostgreSQL refuses inside a
+   * transaction block fails here, and nothing is left behind.
+   */
+  public void inRolledBackTransaction(String... sql) throws SQLException {
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String one : sql) {
+          s.execute(one);
+        }
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
   /** The first column of every row, as text. */
   public List<String> column(String query) throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
