@@ -66,9 +66,13 @@ final class TableSyntax {
    * ({@code VARCHAR (50)} is {@code varchar(50)}), for messages and rewrites.
    */
   static String type(Statement s, Span typeSpan) {
-    String t = s.textOf(typeSpan).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    return t.replaceAll(" (?=[(),\\[\\]])", "").replaceAll("(?<=[(,]) ", "");
+    String t = SPACES.matcher(s.textOf(typeSpan).toLowerCase(Locale.ROOT)).replaceAll(" ");
+    return SPACE_AFTER_OPEN.matcher(SPACE_BEFORE_PUNCT.matcher(t).replaceAll("")).replaceAll("");
   }
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern SPACE_BEFORE_PUNCT = java.util.regex.Pattern.compile(" (?=[(),\\[\\]])");
+  private static final java.util.regex.Pattern SPACE_AFTER_OPEN = java.util.regex.Pattern.compile("(?<=[(,]) ");
 
   /** The first word of a {@link #type} without its schema: {@code varchar}, {@code int4}, {@code timestamp}. */
   static String baseType(String type) {
