@@ -219,10 +219,10 @@ public final class LockFacts {
         "ALTER TABLE t ALTER COLUMN v TYPE text USING v::text")
         .locks("t", ACCESS_EXCLUSIVE, "t_v", ACCESS_EXCLUSIVE),
     fact("alter-column-type-same-type-collation",
-        "ALTER COLUMN TYPE same type, new collation (indexes rebuilt, no rewrite)",
+        "ALTER COLUMN TYPE same type, new collation (no rewrite; indexes on the column rebuilt, reading the table)",
         "CREATE TABLE t (id int, v text COLLATE \"C\"); CREATE INDEX t_v ON t (v)",
         "ALTER TABLE t ALTER COLUMN v TYPE text COLLATE \"POSIX\"")
-        .locks("t", ACCESS_EXCLUSIVE, "t_v", ACCESS_EXCLUSIVE),
+        .locks("t", ACCESS_EXCLUSIVE, "t_v", ACCESS_EXCLUSIVE).scans(),
     fact("alter-column-type-to-domain-with-check",
         "ALTER COLUMN TYPE to a domain with a CHECK over the same type scans",
         "CREATE TABLE t (id int, c int); CREATE DOMAIN posint AS int CHECK (VALUE > 0)",
@@ -632,7 +632,7 @@ public final class LockFacts {
         "REINDEX … CONCURRENTLY (outside a transaction): the old index is dropped under ACCESS EXCLUSIVE at the end",
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c); INSERT INTO t SELECT g, g FROM generate_series(1, 200000) g",
         "REINDEX INDEX CONCURRENTLY t_c")
-        .locks("t", SHARE_UPDATE_EXCLUSIVE, "t_c", ACCESS_EXCLUSIVE).outsideTransaction(),
+        .locks("t", SHARE_UPDATE_EXCLUSIVE, "t_c", ACCESS_EXCLUSIVE).scans().outsideTransaction(),
     fact("alter-index-rename",
         "ALTER INDEX … RENAME",
         "CREATE TABLE t (id int PRIMARY KEY, c int); CREATE INDEX t_c ON t (c)",
@@ -914,10 +914,10 @@ public final class LockFacts {
         "COPY t FROM PROGRAM 'true'")
         .locks("t", ROW_EXCLUSIVE),
     fact("copy-to",
-        "COPY … TO: ACCESS SHARE",
+        "COPY … TO: ACCESS SHARE, every row read",
         "CREATE TABLE t (id int, c int)",
         "COPY t TO PROGRAM 'cat > /dev/null'")
-        .locks("t", ACCESS_SHARE),
+        .locks("t", ACCESS_SHARE).scans(),
     fact("select-partitioned",
         "SELECT on a partitioned table opens every partition and (PG16+) the partitioned index",
         "CREATE TABLE pt (id int, k int) PARTITION BY RANGE (k); CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10); CREATE INDEX pt_k ON pt (k)",

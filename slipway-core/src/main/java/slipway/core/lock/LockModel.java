@@ -723,15 +723,18 @@ public final class LockModel {
       if (noRewrite) {
         Catalog.Domain domain = c.domains().get(a.type().name());
         // Indexes on the column are rebuilt in place (dropped and re-created on the same data).
+        List<String> indexed = new ArrayList<>();
         for (Catalog.Index i : c.indexesOf(key)) {
           if (i.columns.contains(a.column())) {
             lock(i.key, i.name.display(), ACCESS_EXCLUSIVE);
+            indexed.add(key);
           }
         }
         for (Catalog.Relation d : c.descendants(key)) {
           for (Catalog.Index i : c.indexesOf(d.key)) {
             if (i.columns.contains(a.column())) {
               lock(i.key, i.name.display(), ACCESS_EXCLUSIVE);
+              indexed.add(d.key);
             }
           }
         }
@@ -742,6 +745,12 @@ public final class LockModel {
         } else if (col.type.equals(a.type().name()) && col.typmods.equals(a.type().typmods())) {
           fact("alter-column-type-same-type-collation");
           collationOnly = true;
+          // A new collation makes the column's indexes incompatible: each is built again, reading every
+          // row of its table (server-checked: seq_scan, LockFactsScanServerTest). A binary-coercible
+          // type change keeps its indexes' files and reads nothing.
+          for (String table : indexed) {
+            scanTable(table);
+          }
         } else {
           fact(a.flag() ? "alter-column-type-binary-coercible-using" : "alter-column-type-binary-coercible");
         }
@@ -1904,16 +1913,19 @@ public final class LockModel {
       if (concurrently) {
         transactional = false;
         fact("reindex-concurrently");
-        // The new index is built under SHARE UPDATE EXCLUSIVE; the old one is dropped under ACCESS EXCLUSIVE.
+        // The new index is built under SHARE UPDATE EXCLUSIVE (reading the table: a build scan and a
+        // validation scan); the old one is dropped under ACCESS EXCLUSIVE.
         if (what.equals("index")) {
           Catalog.Index idx = c.index(p.name().key());
           if (idx != null) {
             lockKey(idx.table, SHARE_UPDATE_EXCLUSIVE);
+            scanTable(idx.table);
           }
           lock(p.name(), ACCESS_EXCLUSIVE);
         } else {
           lock(p.name(), SHARE_UPDATE_EXCLUSIVE);
           Catalog.Relation r = c.relation(p.name());
+          scanTable(r != null ? r.key : p.name().key());
           if (r != null) {
             lockIndexes(r.key, ACCESS_EXCLUSIVE);
           }
@@ -2188,6 +2200,8 @@ public final class LockModel {
             } else {
               fact("copy-to");
               lock(p.name(), ACCESS_SHARE);
+              Catalog.Relation r = c.relation(p.name());
+              scanTable(r != null ? r.key : p.name().key()); // COPY table TO reads every row
             }
           } else {
             fact("select");
