@@ -532,6 +532,25 @@ public final class Catalog {
     }
   }
 
+  /**
+   * Whether a foreign key can reference this column: PostgreSQL requires the referenced columns to carry
+   * a primary key, a unique constraint or a unique index, so a column in none of them is referenced by no
+   * foreign key (a cheap test before looking through every table's constraints).
+   */
+  public boolean mayBeReferenced(Relation r, String column) {
+    for (Constraint k : r.constraints) {
+      if ((k.type == ConstraintType.PRIMARY_KEY || k.type == ConstraintType.UNIQUE) && k.columns.contains(column)) {
+        return true;
+      }
+    }
+    for (Index i : indexesOf(r.key)) {
+      if (i.unique && i.columns.contains(column)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Foreign keys of other tables that reference this one: the referencing tables' keys. */
   public List<String> referencedBy(String key) {
     List<String> out = new ArrayList<>();

@@ -792,7 +792,7 @@ public final class LockModel {
             }
           }
         }
-        for (Catalog.Relation other : c.relations()) {
+        for (Catalog.Relation other : c.mayBeReferenced(r, a.column()) ? c.relations() : List.<Catalog.Relation>of()) {
           if (other.key.equals(key)) {
             continue;
           }
