@@ -3,29 +3,18 @@ package slipway.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import slipway.engine.testing.PostgresExtension;
 import slipway.engine.testing.TestDatabase;
 
 @ExtendWith(PostgresExtension.class)
-class MigrateCommandTest {
+class MigrateCommandTest extends CliHarness {
   @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
 
-  int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
 
   @Test
   void migratesPrintsProgressAndASummaryThenStatusShowsApplied(TestDatabase db) throws Exception {
