@@ -89,6 +89,36 @@ public final class LaggingReplica implements AutoCloseable {
     }
   }
 
+  /** The largest {@code replay_lag} the server reports for its replicas, in seconds (0 when none). */
+  public static double replayLag(TestDatabase db) throws SQLException {
+    return Double.parseDouble(db.value("SELECT coalesce(max(extract(epoch FROM replay_lag)), 0) FROM pg_stat_replication"));
+  }
+
+  /** Writes some WAL for the replica to fall behind on (or catch up with), in a table of its own. */
+  public void writeWal(TestDatabase db) throws SQLException {
+    db.execute("CREATE TABLE IF NOT EXISTS lagging_replica_wal (pad text);"
+        + "INSERT INTO lagging_replica_wal SELECT repeat('x', 200) FROM generate_series(1, 200)");
+  }
+
+  /**
+   * Writes WAL until the server's replay lag satisfies {@code wanted} (e.g. at least 1.5 s), for at most 30 s;
+   * fails with what {@code pg_stat_replication} showed otherwise.
+   */
+  public void awaitLag(TestDatabase db, java.util.function.DoublePredicate wanted, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    double lag = replayLag(db);
+    while (!wanted.test(lag) && System.nanoTime() < deadline) {
+      writeWal(db);
+      Thread.sleep(100);
+      lag = replayLag(db);
+    }
+    if (!wanted.test(lag)) {
+      throw new AssertionError("replay lag never became " + what + ": " + lag + " s; " + db.column(
+          "SELECT concat_ws(' ', state, sent_lsn, write_lsn, flush_lsn, replay_lsn, write_lag, flush_lag, replay_lag,"
+              + " pg_current_wal_lsn()) FROM pg_stat_replication") + "; stream error: " + failure);
+    }
+  }
+
   /** The error that stopped the stream, if any (a test should assert it is null). */
   public Throwable failure() {
     return failure;
