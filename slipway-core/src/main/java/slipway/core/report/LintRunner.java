@@ -97,7 +97,7 @@ public final class LintRunner {
           // The statements the rules read were parsed above; the others (psql meta-commands, empty
           // ones) are parsed here. Each memo was set before its file was handed over: both threads only read it.
           java.util.Map<SqlStatement, Statement> read = new java.util.IdentityHashMap<>();
-          for (Statement s : split[i].statements()) if (s.source() != null) read.put(s.source(), s);
+          for (Statement s : split[i].statements()) read.put(s.source(), s);
           malformed[0] = WellFormed.problem(migrations.get(i), scripts[i], st -> {
             Statement s = read.get(st);
             return s != null ? s.syntax() : Parser.parse(st);
@@ -154,11 +154,6 @@ public final class LintRunner {
    * unless every statement is non-transactional; golang-migrate sends the file as one multi-statement
    * query, which PostgreSQL runs as one implicit transaction.
    */
-  static boolean runnerTransaction(Migration m, int pgMajor) {
-    return runnerTransaction(m, Linter.split(m.file(), m.text()), pgMajor);
-  }
-
-  /** {@link #runnerTransaction(Migration, int)} with the migration's statements already split. */
   static boolean runnerTransaction(Migration m, List<Statement> sts, int pgMajor) {
     if (!m.transactional()) return false;
     MigrationFormat f = m.format();

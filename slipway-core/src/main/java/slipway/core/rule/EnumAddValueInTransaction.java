@@ -21,7 +21,7 @@ public final class EnumAddValueInTransaction implements Rule {
 
   /** True when a string literal of the statement is the label (compared decoded: 'a''b', E'…', U&'…'). */
   private static boolean usesLabel(Statement s, String label) {
-    if (label == null || s.source() == null) return false;
+    if (label == null) return false;
     for (slipway.core.sql.Token t : s.source().tokens()) {
       if (t.kind() == TokenKind.STRING && label.equals(t.value())) return true;
     }

@@ -109,14 +109,15 @@ public final class Linter {
     /** Reads every statement's {@link slipway.core.catalog.Tokens} now (e.g. on the thread that split them). */
     public Split withWords() {
       List<slipway.core.catalog.Tokens> w = new ArrayList<>(statements.size());
-      for (Statement s : statements) {
-        SqlStatement src = s.source();
-        // From the splitter's tokens when the statement has them (the file is lexed once).
-        w.add(src == null ? slipway.core.catalog.Tokens.of(s.text())
-            : slipway.core.catalog.Tokens.of(s.text(), src.tokens(), src.span().offset()));
-      }
+      for (Statement s : statements) w.add(Linter.words(s));
       return new Split(file, statements, w);
     }
+  }
+
+  /** The lock model's and the replay's words of a statement, from the splitter's tokens (no second lexing). */
+  static slipway.core.catalog.Tokens words(Statement s) {
+    SqlStatement src = s.source();
+    return slipway.core.catalog.Tokens.of(s.text(), src.tokens(), src.span().offset());
   }
 
   /**
@@ -181,7 +182,7 @@ public final class Linter {
       Statement s = statements.get(i);
       if (beginsTransaction(s)) explicit = true;
       boolean inTx = explicit || wrapped;
-      slipway.core.catalog.Tokens tokens = words != null ? words.get(i) : slipway.core.catalog.Tokens.of(s.text());
+      slipway.core.catalog.Tokens tokens = words != null ? words.get(i) : words(s);
       StatementFacts facts = LockModel.classify(tokens, schema, config.pgVersion());
       Context c = new Context(s, statements, i, schema, facts, config, stats, inTx, wrapped, down)
           .withEarlierFacts(earlierFacts);

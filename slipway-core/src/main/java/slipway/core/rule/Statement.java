@@ -1,9 +1,7 @@
 package slipway.core.rule;
 
-import java.util.List;
 import slipway.core.sql.Parser;
 import slipway.core.sql.Span;
-import slipway.core.sql.Splitter;
 import slipway.core.sql.SqlStatement;
 
 /**
@@ -20,15 +18,6 @@ public final class Statement {
   private final int lineShift;
   private final int offsetShift;
   private slipway.core.sql.syntax.Statement syntax;
-
-  /** A statement made from a text (no splitter statement): parsed from the text when asked. */
-  public Statement(Span span, String text) {
-    this.span = span;
-    this.text = text;
-    this.source = null;
-    this.lineShift = span.line() - 1;
-    this.offsetShift = span.offset();
-  }
 
   /**
    * A statement the splitter cut: {@code source} is the splitter's statement, whose spans are in the
@@ -48,19 +37,12 @@ public final class Statement {
    */
   public slipway.core.sql.syntax.Statement syntax() {
     if (syntax == null) {
-      SqlStatement src = source;
-      if (src == null) {
-        List<SqlStatement> split = Splitter.split(span.file(), text);
-        src = split.isEmpty() ? null : split.get(0);
-      }
-      syntax = src == null
-          ? new slipway.core.sql.syntax.Unrecognized(span, text, null)
-          : Parser.parse(src);
+      syntax = Parser.parse(source);
     }
     return syntax;
   }
 
-  /** The splitter's statement, or null for a statement made from a text (a PL/pgSQL body). */
+  /** The splitter's statement (its tokens, in the coordinates of the text it was split from). */
   public SqlStatement source() {
     return source;
   }
