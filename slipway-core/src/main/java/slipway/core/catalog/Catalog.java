@@ -139,30 +139,40 @@ public final class Catalog {
   int migration;
 
   /*
-   * The lock model asks, several times per statement, for the indexes of a table, the partitions and
-   * inheritance children of a relation and the views over it. Scanning every relation for each answer
-   * made those questions a good part of a lint run, so they are answered from maps by table, by parent
-   * and by relation read, kept up to date as follows:
-   * - relations and indexes are Tracked maps that log additions and removals: the lookups replay the log
-   *   on the next question (an addition goes last in its lists); a replaced value, or a size the log
-   *   does not explain, rebuilds them from scratch;
-   * - a change to the fields the maps are keyed by (partitionOf, inherits, reads, an index's table) on
-   *   a relation or index already in the catalog is announced with touch(), which rebuilds them;
-   * - while CatalogReplay applies a statement (beginChange/endChange), questions are answered by a scan,
-   *   since a new relation's fields may still be filled in after it was added.
+   * The lock model, the rules and the replay ask, several times per statement, for the indexes of a
+   * table, the partitions and inheritance children of a relation, the views over it, the sequences it
+   * owns and the tables whose foreign keys reference it. Scanning every relation for each answer made
+   * those questions (and every DROP and DROP COLUMN) a good part of a lint run, so they are answered from
+   * maps by table, by parent, by relation read, by owner and by referenced table, kept up to date:
+   * - relations and indexes are Tracked maps that log additions and removals and number each value in
+   *   insertion order: the lookups replay the log on the next question, and every list keeps the map's
+   *   order; a replaced value, or a size the log does not explain, rebuilds them from scratch;
+   * - a change to the fields the maps are keyed by, on a relation or index already in the catalog, is
+   *   announced: refile(r) for one relation's constraints or owner (the lookups move it), touch() for
+   *   anything else (partitionOf, inherits, reads, an index's table: the lookups are rebuilt);
+   * - while CatalogReplay applies a statement (beginChange/endChange), a new relation's fields may still
+   *   be filled in after it was added: the lookups stop at the log as it stood when the statement began,
+   *   and the values added since are read field by field on each question (after a touch(), or before
+   *   the first rebuild, such questions are answered by a scan).
    * Code outside CatalogReplay that edits those fields of a relation or index already in the catalog
-   * must call touch() before the next question (the engine's introspection fills a fresh catalog before
+   * must announce it before the next question (the engine's introspection fills a fresh catalog before
    * anything asks).
    */
   private int changing;
   private int touches;
-  private final Derived<Relation> childrenByParent = new Derived<>(this::childrenKeys);
-  private final Derived<Relation> viewsByRead = new Derived<>(Catalog::readKeys);
-  private final Derived<Index> indexesByTable = new Derived<>(i -> i.table == null ? List.of() : List.of(i.table));
+  private final Derived<Relation> childrenByParent = new Derived<>(relations, this::childrenKeys);
+  private final Derived<Relation> viewsByRead = new Derived<>(relations, Catalog::readKeys);
+  private final Derived<Relation> sequencesByOwner = new Derived<>(relations,
+      r -> r.kind == Kind.SEQUENCE && r.ownedBy != null ? List.of(r.ownedBy) : List.of());
+  private final Derived<Relation> referrersByTable = new Derived<>(relations, Catalog::referencedKeys);
+  private final Derived<Index> indexesByTable = new Derived<>(indexes, i -> i.table == null ? List.of() : List.of(i.table));
 
-  /** Starts a statement's changes: questions are answered by a scan until {@link #endChange()}. */
+  /** Starts a statement's changes: the lookups stop at the log as it stands until {@link #endChange()}. */
   void beginChange() {
-    changing++;
+    if (changing++ == 0) {
+      relations.mark();
+      indexes.mark();
+    }
   }
 
   void endChange() {
@@ -175,6 +185,15 @@ public final class Catalog {
    */
   public void touch() {
     touches++;
+  }
+
+  /**
+   * Announces a change to a relation's constraints (foreign keys) or, for a sequence, its owner: the
+   * lookups by referenced table and by owner move it (a relation they have not filed yet is left to them).
+   */
+  public void refile(Relation r) {
+    sequencesByOwner.refile(r);
+    referrersByTable.refile(r);
   }
 
   private List<String> childrenKeys(Relation r) {
@@ -195,27 +214,59 @@ public final class Catalog {
     return r.kind == Kind.VIEW || r.kind == Kind.MATERIALIZED_VIEW ? List.copyOf(r.reads) : List.of();
   }
 
+  /** The tables a relation's constraints reference, each once. */
+  private static List<String> referencedKeys(Relation r) {
+    List<String> keys = List.of();
+    for (Constraint c : r.constraints) {
+      if (c.refTable != null && !keys.contains(c.refTable)) {
+        if (keys.isEmpty()) {
+          keys = new ArrayList<>(2);
+        }
+        keys.add(c.refTable);
+      }
+    }
+    return keys;
+  }
+
   /**
    * A LinkedHashMap that logs the values added under new keys and the values removed (by key or through
-   * {@link #values()}), and counts replacements: the lookups follow the log instead of being rebuilt.
+   * {@link #values()}), numbers values in insertion order, and counts replacements: the lookups follow
+   * the log instead of being rebuilt.
    */
   static final class Tracked<V> extends LinkedHashMap<String, V> {
     /** In order: a value added under a new key, or a {@link Removed} value. */
     final List<Object> log = new ArrayList<>();
+    /** Each value's place in insertion order (the map's iteration order). */
+    private final Map<Object, Integer> ordinal = new java.util.IdentityHashMap<>();
+    private int next;
     int replaced;
+    /** The log's length and the map's size when the statement being applied began. */
+    int markLog;
+    int markSize;
 
     record Removed(Object value) {}
+
+    void mark() {
+      markLog = log.size();
+      markSize = size();
+    }
+
+    int ordinal(Object value) {
+      Integer n = ordinal.get(value);
+      return n == null ? Integer.MAX_VALUE : n;
+    }
 
     @Override
     public V put(String key, V value) {
       if (containsKey(key)) {
         replaced++;
+        ordinal.put(value, ordinal(get(key))); // it takes the old value's place in the map's order
       } else {
         log.add(value);
+        ordinal.put(value, next++);
       }
       return super.put(key, value);
     }
-
     @Override
     public V putIfAbsent(String key, V value) {
       V old = get(key);
@@ -349,6 +400,7 @@ public final class Catalog {
 
   /** Values of a Tracked map grouped by the keys each names, in the map's order, kept up to date. */
   private final class Derived<V> {
+    private final Tracked<V> map;
     private final java.util.function.Function<V, List<String>> keysOf;
     private Map<String, List<V>> by;
     /** The keys each value was filed under (its fields may have changed since). */
@@ -358,18 +410,50 @@ public final class Catalog {
     private int replaced;
     private int touched;
 
-    Derived(java.util.function.Function<V, List<String>> keysOf) {
+    Derived(Tracked<V> map, java.util.function.Function<V, List<String>> keysOf) {
+      this.map = map;
       this.keysOf = keysOf;
     }
 
+    /** The values filed under key, in the map's order (a fresh list), or null: scan instead. */
+    List<V> get(String key) {
+      if (changing == 0) {
+        catchUp(map.log.size(), map.size(), true);
+        return copy(by.get(key));
+      }
+      // A statement is being applied: the lookups as they stood when it began, then what it changed.
+      if (!catchUp(map.markLog, map.markSize, false)) {
+        return null;
+      }
+      List<V> out = copy(by.get(key));
+      for (int i = map.markLog; i < map.log.size(); i++) {
+        Object e = map.log.get(i);
+        if (e instanceof Tracked.Removed r) {
+          removeSame(out, r.value());
+        } else {
+          @SuppressWarnings("unchecked")
+          V v = (V) e;
+          if (keysOf.apply(v).contains(key)) {
+            removeSame(out, v);
+            out.add(v);
+          }
+        }
+      }
+      return out;
+    }
+
+    /**
+     * Brings the lookups up to log entry {@code upTo}, where the map held {@code sizeThen} values; false
+     * when that takes a rebuild and {@code mayRebuild} is not set (a rebuild files every value as it is now).
+     */
     @SuppressWarnings("unchecked")
-    List<V> get(Tracked<V> map, String key) {
+    private boolean catchUp(int upTo, int sizeThen, boolean mayRebuild) {
       boolean rebuild = by == null || map.replaced != replaced || touches != touched;
-      if (!rebuild && seen < map.log.size()) {
-        // Additions go last in their lists (they are last in the map's order); removals leave the rest
-        // in order. A size that does not add up means a change the log missed: rebuild.
+      if (!rebuild && seen < upTo) {
+        // Removals leave the rest in order; additions are filed in the map's order. A size that does
+        // not add up means a change the log missed: rebuild.
         int expected = size;
-        for (int i = seen; i < map.log.size(); i++) {
+        for (int i = seen; i < upTo; i++) {
           Object e = map.log.get(i);
           if (e instanceof Tracked.Removed r) {
             unfile((V) r.value());
@@ -379,28 +463,41 @@ public final class Catalog {
             expected++;
           }
         }
-        rebuild = expected != map.size();
+        seen = upTo;
+        size = expected;
+        rebuild = expected != sizeThen;
       } else if (!rebuild) {
-        rebuild = map.size() != size;
+        rebuild = size != sizeThen;
       }
       if (rebuild) {
+        if (!mayRebuild) {
+          return false;
+        }
         by = new HashMap<>();
         filed.clear();
         for (V v : map.values()) {
           file(v);
         }
+        seen = map.log.size();
+        size = map.size();
       }
-      seen = map.log.size();
-      size = map.size();
       replaced = map.replaced;
       touched = touches;
-      return by.get(key);
+      return true;
     }
 
+    /** Files a value under its keys as they are now (again, if it was filed). */
     private void file(V v) {
+      unfile(v);
       List<String> keys = keysOf.apply(v);
+      int n = map.ordinal(v);
       for (String k : keys) {
-        by.computeIfAbsent(k, x -> new ArrayList<>(2)).add(v);
+        List<V> list = by.computeIfAbsent(k, x -> new ArrayList<>(2));
+        int at = list.size();
+        while (at > 0 && map.ordinal(list.get(at - 1)) > n) {
+          at--;
+        }
+        list.add(at, v);
       }
       filed.put(v, keys);
     }
@@ -412,12 +509,25 @@ public final class Catalog {
       }
       for (String k : keys) {
         List<V> list = by.get(k);
-        for (int i = list == null ? -1 : list.size() - 1; i >= 0; i--) {
-          if (list.get(i) == v) {
-            list.remove(i);
-            break;
-          }
+        if (list != null) {
+          removeSame(list, v);
         }
+      }
+    }
+
+    /** Files a value already filed again, under its keys as they are now. */
+    void refile(V v) {
+      if (by != null && filed.containsKey(v)) {
+        file(v);
+      }
+    }
+  }
+
+  private static void removeSame(List<?> list, Object v) {
+    for (int i = list.size() - 1; i >= 0; i--) {
+      if (list.get(i) == v) {
+        list.remove(i);
+        return;
       }
     }
   }
@@ -486,8 +596,9 @@ public final class Catalog {
 
   /** The indexes of a table, in creation order. */
   public List<Index> indexesOf(String tableKey) {
-    if (changing == 0) {
-      return copy(indexesByTable.get(indexes, tableKey));
+    List<Index> found = indexesByTable.get(tableKey);
+    if (found != null) {
+      return found;
     }
     List<Index> out = new ArrayList<>();
     for (Index i : indexes.values()) {
@@ -500,8 +611,9 @@ public final class Catalog {
 
   /** Direct partitions and inheritance children. */
   public List<Relation> children(String key) {
-    if (changing == 0) {
-      return copy(childrenByParent.get(relations, key));
+    List<Relation> found = childrenByParent.get(key);
+    if (found != null) {
+      return found;
     }
     List<Relation> out = new ArrayList<>();
     for (Relation r : relations.values()) {
@@ -520,11 +632,7 @@ public final class Catalog {
   }
 
   private void collect(String key, List<Relation> out, Set<String> seen) {
-    List<Relation> children = changing == 0 ? childrenByParent.get(relations, key) : children(key);
-    if (children == null) {
-      return;
-    }
-    for (Relation c : children) {
+    for (Relation c : children(key)) {
       if (seen.add(c.key)) {
         out.add(c);
         collect(c.key, out, seen);
@@ -553,8 +661,9 @@ public final class Catalog {
 
   /** Foreign keys of other tables that reference this one: the referencing tables' keys. */
   public List<String> referencedBy(String key) {
+    List<Relation> candidates = referrersByTable.get(key);
     List<String> out = new ArrayList<>();
-    for (Relation r : relations.values()) {
+    for (Relation r : candidates != null ? candidates : relations.values()) {
       for (Constraint c : r.constraints) {
         if (c.type == ConstraintType.FOREIGN_KEY && key.equals(c.refTable) && !out.contains(r.key)) {
           out.add(r.key);
@@ -564,10 +673,26 @@ public final class Catalog {
     return out;
   }
 
+  /** Relations whose constraints reference this one (foreign keys, or a table being dropped: any). */
+  List<Relation> referencing(String key) {
+    List<Relation> found = referrersByTable.get(key);
+    if (found != null) {
+      return found;
+    }
+    List<Relation> out = new ArrayList<>();
+    for (Relation r : relations.values()) {
+      if (referencedKeys(r).contains(key)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
   /** Views and materialized views that read this relation (directly). */
   public List<Relation> dependentViews(String key) {
-    if (changing == 0) {
-      return copy(viewsByRead.get(relations, key));
+    List<Relation> found = viewsByRead.get(key);
+    if (found != null) {
+      return found;
     }
     List<Relation> out = new ArrayList<>();
     for (Relation r : relations.values()) {
@@ -580,6 +705,10 @@ public final class Catalog {
 
   /** Sequences owned by a table's columns (serial, identity). */
   public List<Relation> ownedSequences(String tableKey) {
+    List<Relation> found = sequencesByOwner.get(tableKey);
+    if (found != null) {
+      return found;
+    }
     List<Relation> out = new ArrayList<>();
     for (Relation r : relations.values()) {
       if (r.kind == Kind.SEQUENCE && r.ownedBy != null && r.ownedBy.equals(tableKey)) {

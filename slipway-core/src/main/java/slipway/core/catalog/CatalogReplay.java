@@ -368,6 +368,7 @@ public final class CatalogReplay {
       }
     }
     r.constraints.add(con);
+    c.refile(r);
   }
 
   private static void createIndex(Catalog c, Tokens t, int k, boolean unique) {
@@ -546,8 +547,14 @@ public final class CatalogReplay {
       }
       case DROP_COLUMN -> {
         r.columns.remove(a.column());
-        c.indexes.values().removeIf(i -> i.table.equals(r.key) && i.columns.contains(a.column()));
-        r.constraints.removeIf(x -> x.columns.contains(a.column()));
+        for (Catalog.Index i : c.indexesOf(r.key)) {
+          if (i.columns.contains(a.column())) {
+            c.indexes.remove(i.key);
+          }
+        }
+        if (r.constraints.removeIf(x -> x.columns.contains(a.column()))) {
+          c.refile(r);
+        }
         for (Catalog.Relation child : c.children(r.key)) {
           child.columns.remove(a.column());
         }
@@ -635,6 +642,7 @@ public final class CatalogReplay {
         Catalog.Constraint con = r.constraint(a.name().name());
         if (con != null) {
           r.constraints.remove(con);
+          c.refile(r);
           if (con.index != null) {
             c.indexes.remove(con.index);
           }
@@ -793,6 +801,7 @@ public final class CatalogReplay {
             r.ownedBy = Name.of(col.name().schema()).key();
           }
         }
+        c.refile(r);
       }
     }
   }
@@ -892,11 +901,20 @@ public final class CatalogReplay {
     if (r == null) {
       return;
     }
-    c.indexes.values().removeIf(i -> key.equals(i.table));
-    c.relations.values().removeIf(s -> s.kind == Catalog.Kind.SEQUENCE && key.equals(s.ownedBy));
-    for (Catalog.Relation other : c.relations.values()) {
-      other.constraints.removeIf(con -> key.equals(con.refTable));
-      if (other.inherits.remove(key)) {
+    // What hangs off it, from the catalog's lookups (each a fresh list: removing while going through it is safe).
+    for (Catalog.Index i : c.indexesOf(key)) {
+      c.indexes.remove(i.key);
+    }
+    for (Catalog.Relation s : c.ownedSequences(key)) {
+      c.relations.remove(s.key);
+    }
+    for (Catalog.Relation other : c.referencing(key)) {
+      if (other.constraints.removeIf(con -> key.equals(con.refTable))) {
+        c.refile(other);
+      }
+    }
+    for (Catalog.Relation child : c.children(key)) {
+      if (child.inherits.remove(key)) {
         c.touch(); // a child of the dropped relation: the lookup by parent is rebuilt
       }
     }

@@ -17,27 +17,66 @@ import slipway.core.sql.Splitter;
 import slipway.core.sql.SqlStatement;
 
 /**
- * The catalog answers indexesOf, children, descendants and dependentViews from maps it keeps up to date
- * between questions; after every statement the answers must equal a scan of every relation and index.
+ * The catalog answers indexesOf, children, descendants, dependentViews, referencedBy and ownedSequences
+ * from maps it keeps up to date between questions, and while a statement is applied; after every
+ * statement, and in the middle of one, the answers must equal a scan of every relation and index.
  */
 class CatalogLookupsTest {
-  /** Every lookup, for every key the catalog knows, against the scan (answered while a change is open). */
+  /** Every lookup, for every key given, against the scan, outside a change and with one open. */
   static void assertLookupsMatchScans(Catalog c, Set<String> keys, String where) {
+    assertAgainstScans(c, keys, where);
+    c.beginChange();
+    try {
+      assertAgainstScans(c, keys, where + " (a change open)");
+    } finally {
+      c.endChange();
+    }
+  }
+
+  private static void assertAgainstScans(Catalog c, Set<String> keys, String where) {
     for (String k : keys) {
-      List<Catalog.Index> indexes = c.indexesOf(k);
-      List<Catalog.Relation> children = c.children(k);
-      List<Catalog.Relation> descendants = c.descendants(k);
-      List<Catalog.Relation> views = c.dependentViews(k);
-      c.beginChange();
-      try {
-        assertEquals(c.indexesOf(k), indexes, where + ": indexesOf(" + k + ")");
-        assertEquals(c.children(k), children, where + ": children(" + k + ")");
-        assertEquals(c.descendants(k), descendants, where + ": descendants(" + k + ")");
-        assertEquals(c.dependentViews(k), views, where + ": dependentViews(" + k + ")");
-      } finally {
-        c.endChange();
+      assertEquals(scanIndexes(c, k), c.indexesOf(k), where + ": indexesOf(" + k + ")");
+      assertEquals(scanChildren(c, k), c.children(k), where + ": children(" + k + ")");
+      List<Catalog.Relation> descendants = new java.util.ArrayList<>();
+      scanDescendants(c, k, descendants, new LinkedHashSet<>());
+      assertEquals(descendants, c.descendants(k), where + ": descendants(" + k + ")");
+      assertEquals(scanViews(c, k), c.dependentViews(k), where + ": dependentViews(" + k + ")");
+      assertEquals(scanReferencedBy(c, k), c.referencedBy(k), where + ": referencedBy(" + k + ")");
+      assertEquals(scanOwned(c, k), c.ownedSequences(k), where + ": ownedSequences(" + k + ")");
+    }
+  }
+
+  // The scans: what each lookup means, written out over every relation and index in the map's order.
+
+  private static List<Catalog.Index> scanIndexes(Catalog c, String k) {
+    return c.indexes.values().stream().filter(i -> k.equals(i.table)).toList();
+  }
+
+  private static List<Catalog.Relation> scanChildren(Catalog c, String k) {
+    return c.relations().stream().filter(r -> k.equals(r.partitionOf) || r.inherits.contains(k)).toList();
+  }
+
+  private static void scanDescendants(Catalog c, String k, List<Catalog.Relation> out, Set<String> seen) {
+    for (Catalog.Relation r : scanChildren(c, k)) {
+      if (seen.add(r.key)) {
+        out.add(r);
+        scanDescendants(c, r.key, out, seen);
       }
     }
+  }
+
+  private static List<Catalog.Relation> scanViews(Catalog c, String k) {
+    return c.relations().stream().filter(r -> (r.kind == Catalog.Kind.VIEW || r.kind == Catalog.Kind.MATERIALIZED_VIEW)
+        && r.reads.contains(k)).toList();
+  }
+
+  private static List<String> scanReferencedBy(Catalog c, String k) {
+    return c.relations().stream().filter(r -> r.constraints.stream()
+        .anyMatch(x -> x.type == Catalog.ConstraintType.FOREIGN_KEY && k.equals(x.refTable))).map(r -> r.key).toList();
+  }
+
+  private static List<Catalog.Relation> scanOwned(Catalog c, String k) {
+    return c.relations().stream().filter(r -> r.kind == Catalog.Kind.SEQUENCE && k.equals(r.ownedBy)).toList();
   }
 
   static Set<String> allKeys(Catalog c) {
@@ -47,6 +86,10 @@ class CatalogLookupsTest {
       if (r.partitionOf != null) keys.add(r.partitionOf);
       keys.addAll(r.inherits);
       keys.addAll(r.reads);
+      if (r.ownedBy != null) keys.add(r.ownedBy);
+      for (Catalog.Constraint x : r.constraints) {
+        if (x.refTable != null) keys.add(x.refTable);
+      }
     }
     for (Catalog.Index i : c.indexes.values()) {
       if (i.table != null) keys.add(i.table);
@@ -86,6 +129,18 @@ class CatalogLookupsTest {
         DROP INDEX m_at;
         DROP TABLE measurements;
         CREATE TABLE m (id int);
+        CREATE TABLE accounts (id bigserial PRIMARY KEY, owner_id int);
+        CREATE TABLE orders (id serial PRIMARY KEY, account_id bigint REFERENCES accounts, m_id int);
+        ALTER TABLE orders ADD CONSTRAINT orders_m FOREIGN KEY (m_id) REFERENCES m (id);
+        ALTER TABLE accounts ADD CONSTRAINT accounts_self FOREIGN KEY (owner_id) REFERENCES accounts;
+        CREATE SEQUENCE loose;
+        ALTER SEQUENCE loose OWNED BY orders.m_id;
+        ALTER TABLE orders DROP CONSTRAINT orders_m;
+        ALTER TABLE orders DROP COLUMN m_id;
+        ALTER SEQUENCE loose OWNED BY NONE;
+        ALTER TABLE accounts RENAME TO customers;
+        DROP TABLE customers CASCADE;
+        DROP TABLE orders;
         """;
     Catalog c = new Catalog();
     c.beginMigration();
@@ -100,7 +155,45 @@ class CatalogLookupsTest {
       assertLookupsMatchScans(c, keys, "after " + s.text());
       n++;
     }
-    assertEquals(29, n);
+    assertEquals(41, n);
+  }
+
+  @Test
+  void askedWhileOneChangeSpansManyStatements() {
+    // A DO block's statements are applied inside one change: questions in between see the values added
+    // since it began, field by field, and not the values it removed.
+    String script = """
+        CREATE TABLE a (id int PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);
+        CREATE INDEX b_a ON b (a_id);
+        CREATE TABLE b_old (x int) INHERITS (b);
+        CREATE VIEW bv AS SELECT * FROM b;
+        DROP INDEX b_a;
+        ALTER TABLE b DROP CONSTRAINT b_a_id_fkey;
+        DROP TABLE a CASCADE;
+        CREATE TABLE a (id serial PRIMARY KEY);
+        ALTER TABLE b ADD CONSTRAINT b_a FOREIGN KEY (a_id) REFERENCES a;
+        ALTER TABLE b RENAME TO bee;
+        CREATE INDEX bee_a ON bee (a_id);
+        """;
+    Catalog c = new Catalog();
+    c.beginMigration();
+    CatalogReplay.apply(c, "CREATE TABLE z (id int PRIMARY KEY, a_id int)");
+    CatalogReplay.apply(c, "CREATE INDEX z_a ON z (a_id)");
+    c.beginChange();
+    try {
+      for (SqlStatement s : Splitter.split("<test>", script)) {
+        Set<String> before = allKeys(c);
+        CatalogReplay.apply(c, s.text());
+        Set<String> keys = allKeys(c);
+        keys.addAll(before);
+        keys.add("a");
+        assertAgainstScans(c, keys, "in one change, after " + s.text());
+      }
+    } finally {
+      c.endChange();
+    }
+    assertLookupsMatchScans(c, allKeys(c), "after the change");
   }
 
   /** ../shared/corpus beside the repository (or a worktree of it), or -Dslipway.corpus=…. */
