@@ -70,6 +70,9 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The migrations being read ahead while picocli built this command (see {@link LintPrefetch}), or null. */
+  LintPrefetch prefetch;
+
   @Override
   public Integer call() throws IOException {
     LintConfig cfg = loadConfig();
@@ -103,7 +106,7 @@ final class LintCommand implements Callable<Integer> {
     }
     String version = Main.class.getPackage().getImplementationVersion();
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
-    List<Migration> migrations = MigrationLoader.load(targets);
+    List<Migration> migrations = LintPrefetch.load(prefetch, targets);
     Catalog live = seed;
     LintReport report = runner.wellFormed()
         .seed(live == null ? Catalog::new : () -> live).run(migrations);

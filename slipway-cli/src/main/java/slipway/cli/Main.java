@@ -38,7 +38,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int run(String... args) {
-    return commandLineFor(args).execute(args);
+    // `slipway lint PATH…`: the files are read on a second thread while picocli builds the command.
+    LintPrefetch prefetch = LintPrefetch.start(args);
+    CommandLine cl = commandLineFor(args);
+    if (prefetch != null && cl.getSubcommands().get("lint") != null) {
+      ((LintCommand) cl.getSubcommands().get("lint").getCommand()).prefetch = prefetch;
+    }
+    return cl.execute(args);
   }
 
   /**
