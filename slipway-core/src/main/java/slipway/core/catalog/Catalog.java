@@ -673,8 +673,26 @@ public final class Catalog {
     return out;
   }
 
-  /** Relations whose constraints reference this one (foreign keys, or a table being dropped: any). */
-  List<Relation> referencing(String key) {
+  /**
+   * Relations whose constraints reference this one (e.g. by a foreign key), and relations that inherit
+   * from it, each once, in the catalog's order: what blocks a DROP without CASCADE.
+   */
+  public List<Relation> referencingOrInheriting(String key) {
+    List<Relation> out = referencing(key);
+    for (Relation child : children(key)) {
+      if (child.inherits.contains(key) && !out.contains(child)) {
+        int at = out.size();
+        while (at > 0 && relations.ordinal(out.get(at - 1)) > relations.ordinal(child)) {
+          at--;
+        }
+        out.add(at, child);
+      }
+    }
+    return out;
+  }
+
+  /** Relations whose constraints reference this one (a foreign key's refTable), in the catalog's order. */
+  public List<Relation> referencing(String key) {
     List<Relation> found = referrersByTable.get(key);
     if (found != null) {
       return found;

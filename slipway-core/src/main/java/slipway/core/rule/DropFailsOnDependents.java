@@ -66,7 +66,7 @@ public final class DropFailsOnDependents implements Rule {
         first.add("DROP " + kind + " " + SqlText.ident(v.name.name()));
       }
       if (r.isTable()) {
-        for (Catalog.Relation other : c.catalog().relations()) {
+        for (Catalog.Relation other : c.catalog().referencingOrInheriting(r.key)) {
           if (dropped.contains(other.key)) continue;
           for (Catalog.Constraint con : other.constraints) {
             if (con.type == Catalog.ConstraintType.FOREIGN_KEY && r.key.equals(con.refTable)) {
@@ -147,7 +147,7 @@ public final class DropFailsOnDependents implements Rule {
       boolean primary, List<String> why, List<String> first) {
     List<String> pk = List.of();
     for (Catalog.Constraint k : r.constraints) if (k.type == Catalog.ConstraintType.PRIMARY_KEY) pk = k.columns;
-    for (Catalog.Relation other : c.catalog().relations()) {
+    for (Catalog.Relation other : c.catalog().referencing(r.key)) {
       for (Catalog.Constraint fk : other.constraints) {
         if (fk.type != Catalog.ConstraintType.FOREIGN_KEY || !r.key.equals(fk.refTable)) continue;
         List<String> referenced = fk.refColumns.isEmpty() ? pk : fk.refColumns;

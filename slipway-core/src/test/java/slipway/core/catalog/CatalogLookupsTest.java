@@ -43,6 +43,9 @@ class CatalogLookupsTest {
       assertEquals(scanViews(c, k), c.dependentViews(k), where + ": dependentViews(" + k + ")");
       assertEquals(scanReferencedBy(c, k), c.referencedBy(k), where + ": referencedBy(" + k + ")");
       assertEquals(scanOwned(c, k), c.ownedSequences(k), where + ": ownedSequences(" + k + ")");
+      assertEquals(c.relations().stream().filter(r -> r.inherits.contains(k)
+          || r.constraints.stream().anyMatch(x -> k.equals(x.refTable))).toList(),
+          c.referencingOrInheriting(k), where + ": referencingOrInheriting(" + k + ")");
     }
   }
 
