@@ -1,6 +1,7 @@
 package slipway.core.report;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import slipway.core.rule.Finding;
 import slipway.core.rule.Severity;
@@ -11,43 +12,89 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static void write(LintReport r, PrintWriter out) {
-    // Written file by file in chunks, so the document is never held whole (it is mostly the SQL).
-    StringBuilder b = new StringBuilder(CHUNK + 8192);
-    b.append("{\n  \"tool\": \"slipway\", \"version\": ");
-    str(b, r.version()).append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
-    // The summary's counts (as LintReport.count and statementCount), taken on the way through.
-    int[] bySeverity = new int[Severity.values().length];
-    int statements = 0;
-    boolean firstFile = true;
-    for (LintReport.FileReport f : r.files()) {
-      b.append(firstFile ? "\n" : ",\n");
-      firstFile = false;
-      str(b.append("    { \"file\": "), f.file()).append(", \"version\": ");
-      str(b, f.migrationVersion()).append(",\n      \"statements\": [");
-      boolean firstSt = true;
-      for (LintReport.StatementReport st : f.statements()) {
-        b.append(firstSt ? "\n" : ",\n");
-        firstSt = false;
-        statement(b, st);
-        statements++;
-        for (Finding x : st.findings()) {
-          bySeverity[x.severity().ordinal()]++;
-        }
-        if (b.length() >= CHUNK) {
-          out.append(b);
-          // A new builder, not setLength(0): one that took a non-Latin-1 character stays two bytes per char.
-          b = new StringBuilder(CHUNK + 8192);
-        }
-      }
-      b.append(firstSt ? "] }" : "\n      ] }");
+    // Written file by file in chunks, so the document is never held whole (it is mostly the SQL). A long
+    // report's second half is rendered on another thread meanwhile (held until the first is written).
+    List<LintReport.FileReport> files = r.files();
+    int half = files.size() >= PARALLEL_FILES ? files.size() / 2 : files.size();
+    java.util.concurrent.CompletableFuture<Part> second = half == files.size() ? null
+        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          Part p = new Part(null);
+          p.render(files, half, files.size());
+          return p;
+        }, JsonReport::startDaemon);
+    Part first = new Part(out);
+    first.b.append("{\n  \"tool\": \"slipway\", \"version\": ");
+    str(first.b, r.version()).append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
+    first.render(files, 0, half);
+    int statements = first.statements;
+    int[] bySeverity = first.bySeverity;
+    if (second != null) {
+      Part p = second.join();
+      out.append(first.b);
+      first.b = new StringBuilder(CHUNK + 8192);
+      for (StringBuilder chunk : p.chunks) out.append(chunk);
+      first.b.append(p.b);
+      statements += p.statements;
+      for (int i = 0; i < bySeverity.length; i++) bySeverity[i] += p.bySeverity[i];
     }
-    b.append(firstFile ? "],\n" : "\n  ],\n");
-    b.append("  \"summary\": { \"files\": ").append(r.files().size()).append(", \"statements\": ")
+    StringBuilder b = first.b;
+    b.append(files.isEmpty() ? "],\n" : "\n  ],\n");
+    b.append("  \"summary\": { \"files\": ").append(files.size()).append(", \"statements\": ")
         .append(statements).append(", \"errors\": ").append(bySeverity[Severity.ERROR.ordinal()])
         .append(", \"warnings\": ").append(bySeverity[Severity.WARNING.ordinal()]).append(", \"infos\": ")
         .append(bySeverity[Severity.INFO.ordinal()]).append(" }\n}\n");
     out.append(b);
     out.flush();
+  }
+
+  /** Reports with at least this many files render their second half on another thread. */
+  private static final int PARALLEL_FILES = 64;
+
+  private static void startDaemon(Runnable r) {
+    Thread t = new Thread(r, "slipway-json");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Files rendered in order: written out in chunks as they fill (out set), or kept (out null); with the
+   * summary's counts (as LintReport.count and statementCount), taken on the way through.
+   */
+  private static final class Part {
+    private final PrintWriter out;
+    final List<StringBuilder> chunks = new java.util.ArrayList<>();
+    StringBuilder b = new StringBuilder(CHUNK + 8192);
+    final int[] bySeverity = new int[Severity.values().length];
+    int statements;
+
+    Part(PrintWriter out) {
+      this.out = out;
+    }
+
+    void render(List<LintReport.FileReport> files, int from, int to) {
+      for (int i = from; i < to; i++) {
+        LintReport.FileReport f = files.get(i);
+        b.append(i == 0 ? "\n" : ",\n");
+        str(b.append("    { \"file\": "), f.file()).append(", \"version\": ");
+        str(b, f.migrationVersion()).append(",\n      \"statements\": [");
+        boolean firstSt = true;
+        for (LintReport.StatementReport st : f.statements()) {
+          b.append(firstSt ? "\n" : ",\n");
+          firstSt = false;
+          statement(b, st);
+          statements++;
+          for (Finding x : st.findings()) {
+            bySeverity[x.severity().ordinal()]++;
+          }
+          if (b.length() >= CHUNK) {
+            if (out != null) out.append(b); else chunks.add(b);
+            // A new builder, not setLength(0): one that took a non-Latin-1 character stays two bytes per char.
+            b = new StringBuilder(CHUNK + 8192);
+          }
+        }
+        b.append(firstSt ? "] }" : "\n      ] }");
+      }
+    }
   }
 
   private static final int CHUNK = 1 << 16;

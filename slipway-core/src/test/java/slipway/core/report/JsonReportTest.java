@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import slipway.core.rule.LintConfig;
 
 class JsonReportTest {
   @Test void followsTheDesignContract() throws Exception {
@@ -29,6 +30,47 @@ class JsonReportTest {
     assertEquals(3, summary.get("statements").asInt());
     assertEquals(2, summary.get("errors").asInt());
     assertEquals(0, summary.get("warnings").asInt());
+  }
+
+  @Test void aLongReportRenderedInTwoHalvesKeepsItsOrderAndCounts() throws Exception {
+    // Enough files that the second half is rendered on another thread; a big statement in each half
+    // crosses the 64 KiB chunks, and non-Latin-1 text widens a chunk.
+    String[] sources = new String[150];
+    for (int i = 0; i < sources.length; i++) {
+      String big = i == 10 || i == 120 ? "COMMENT ON TABLE orders IS '" + "é".repeat(70_000) + "';\n" : "";
+      sources[i] = i == 0 ? ReportFixture.V1
+          : big + "CREATE INDEX orders_" + i + " ON orders (customer_id);\nALTER TABLE orders ADD COLUMN c" + i + " int;\n";
+    }
+    String json = ReportFixture.print(ReportFixture.report(LintConfig.DEFAULT, sources), JsonReport::write);
+    JsonNode root = new ObjectMapper().readTree(json);
+    JsonNode ms = root.get("migrations");
+    assertEquals(150, ms.size());
+    int statements = 0;
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    for (int i = 0; i < ms.size(); i++) {
+      assertEquals("db/V" + (i + 1) + "__m" + (i + 1) + ".sql", ms.get(i).get("file").asText());
+      for (JsonNode st : ms.get(i).get("statements")) {
+        statements++;
+        for (JsonNode f : st.get("findings")) {
+          switch (f.get("severity").asText()) {
+            case "error" -> errors++;
+            case "warning" -> warnings++;
+            default -> infos++;
+          }
+        }
+      }
+    }
+    assertEquals(1 + 149 * 2 + 2, statements);
+    assertTrue(json.contains("é".repeat(70_000)));
+    JsonNode summary = root.get("summary");
+    assertEquals(150, summary.get("files").asInt());
+    assertEquals(statements, summary.get("statements").asInt());
+    assertEquals(errors, summary.get("errors").asInt());
+    assertEquals(warnings, summary.get("warnings").asInt());
+    assertEquals(infos, summary.get("infos").asInt());
+    assertTrue(errors >= 149, "one error per CREATE INDEX: " + errors);
   }
 
   @Test void nullStringsAreJsonNull() {
