@@ -41,9 +41,28 @@ import slipway.core.source.MigrationLoader;
         "Suppress one finding: -- slipway:ignore <rule-id> <reason>  (the reason is required)",
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input"})
 final class LintCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PATH", arity = "0..*",
+  @Parameters(paramLabel = "PATH", arity = "0..*", parameterConsumer = Paths.class,
       description = "Migration files or folders (Flyway, Prisma, golang-migrate, goose, diesel, Liquibase SQL), or - for stdin.")
   List<String> paths = new ArrayList<>();
+
+  /**
+   * Takes a run of paths in one go, up to the next argument that looks like an option (picocli then reads
+   * that one as it would): picocli's own reading checks every value against every option and took a tenth
+   * of a second for a few thousand paths (`slipway lint $(git ls-files '*.sql')`).
+   */
+  static final class Paths implements picocli.CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec argSpec,
+        CommandSpec commandSpec) {
+      List<String> into = argSpec.getValue();
+      // picocli hands over when the next argument is a positional one (also after "--"): take it, then the
+      // following ones while none looks like an option ("-" alone is standard input, a path).
+      into.add(args.pop());
+      while (!args.isEmpty() && !(args.peek().startsWith("-") && args.peek().length() > 1)) {
+        into.add(args.pop());
+      }
+    }
+  }
 
   @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
   String format;

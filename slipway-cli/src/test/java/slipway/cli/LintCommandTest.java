@@ -68,6 +68,29 @@ class LintCommandTest extends CliHarness {
     assertTrue(out.toString().startsWith("::error file="), out.toString());
   }
 
+  @Test void pathsBeforeBetweenAndAfterOptions() throws Exception {
+    // Paths are taken in runs up to the next option (LintCommand.Paths); "--" ends the options.
+    Path a = Files.writeString(tmp.resolve("a.sql"), "CREATE INDEX a_i ON t (c);\n");
+    Path b = Files.writeString(tmp.resolve("b.sql"), "CREATE INDEX b_i ON t (c);\n");
+    Path dash = Files.writeString(tmp.resolve("-d.sql"), "CREATE INDEX d_i ON t (c);\n");
+    for (String[] args : new String[][] {
+        {"lint", a.toString(), "--format", "github", b.toString()},
+        {"lint", "--format", "github", a.toString(), b.toString()},
+        {"lint", a.toString(), b.toString(), "--format", "github"},
+        {"lint", "--format", "github", a.toString(), "--", b.toString()}}) {
+      out.getBuffer().setLength(0);
+      assertEquals(1, run(args), err.toString());
+      String o = out.toString();
+      assertTrue(o.contains("file=" + a + ",") && o.contains("file=" + b + ","),
+          String.join(" ", args) + "\n" + o);
+    }
+    out.getBuffer().setLength(0);
+    assertEquals(1, run("lint", "--format", "github", "--", dash.toString(), a.toString()), err.toString());
+    assertTrue(out.toString().contains("file=" + dash + ",") && out.toString().contains("file=" + a + ","), out.toString());
+    assertEquals(2, run("lint", "--bogus", a.toString()));
+    assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
+  }
+
   @Test void theHelpExampleRunsOnTheExamples() {
     Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(examples));
