@@ -491,7 +491,8 @@ public final class Catalog {
       unfile(v);
       List<String> keys = keysOf.apply(v);
       int n = map.ordinal(v);
-      for (String k : keys) {
+      for (int j = 0; j < keys.size(); j++) {
+        String k = keys.get(j);
         List<V> list = by.computeIfAbsent(k, x -> new ArrayList<>(2));
         int at = list.size();
         while (at > 0 && map.ordinal(list.get(at - 1)) > n) {
@@ -507,8 +508,8 @@ public final class Catalog {
       if (keys == null) {
         return;
       }
-      for (String k : keys) {
-        List<V> list = by.get(k);
+      for (int j = 0; j < keys.size(); j++) {
+        List<V> list = by.get(keys.get(j));
         if (list != null) {
           removeSame(list, v);
         }

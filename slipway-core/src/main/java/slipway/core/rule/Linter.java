@@ -187,9 +187,13 @@ public final class Linter {
       Context c = new Context(s, statements, i, schema, facts, config, stats, inTx, wrapped, down)
           .withEarlierFacts(earlierFacts);
       List<Finding> found = new ArrayList<>();
-      for (Rule r : rules) {
+      // Indexed loops: this runs for every rule on every statement, mostly before the JIT compiles it.
+      for (int k = 0; k < rules.size(); k++) {
+        Rule r = rules.get(k);
         if (!config.enabled(r.info()) || !r.info().versions().contains(config.pgVersion())) continue;
-        for (Finding f : r.check(c)) {
+        List<Finding> made = r.check(c);
+        for (int j = 0; j < made.size(); j++) {
+          Finding f = made.get(j);
           if (!suppressed(f, s, statements, i, suppressions)) found.add(f.withSeverity(config.severity(f)));
         }
       }

@@ -26,20 +26,46 @@ abstract class StyleRule implements Rule {
   abstract String[] judge(Column col);
 
   @Override public List<Finding> check(Context c) {
-    List<Finding> out = new ArrayList<>();
     Statement s = c.statement();
-    for (TableSyntax.NewColumn nc : TableSyntax.newColumns(s)) {
-      ColumnDef d = nc.def();
-      String written = TableSyntax.type(s, d.typeSpan());
-      Column col = new Column(d.name(), d.type(), written, TableSyntax.baseType(written),
-          TableSyntax.constraint(d, Constraint.ConstraintKind.PRIMARY_KEY) != null);
-      String[] verdict = judge(col);
+    List<ColumnDef> defs = new ArrayList<>();
+    List<Column> cols = columns(s, defs);
+    List<Finding> out = null;
+    for (int i = 0; i < cols.size(); i++) {
+      String[] verdict = judge(cols.get(i));
       if (verdict == null) continue;
+      ColumnDef d = defs.get(i);
       String rest = TableSyntax.afterType(s, d);
+      if (out == null) out = new ArrayList<>(2);
       out.add(Finding.of(info(), s.inFile(d.span()), verdict[0]).instead(TableSyntax.name(s, d) + " " + verdict[1]
           + (rest.isEmpty() ? "" : " " + rest)));
     }
-    return out;
+    return out == null ? List.of() : out;
+  }
+
+  /** The statement whose new columns {@link #LAST} holds, those columns and their definitions. */
+  private record Columns(Statement statement, List<Column> columns, List<ColumnDef> defs) {}
+
+  /** The style rules run one after another on each statement: the columns are read once for all five. */
+  private static volatile Columns last;
+
+  /** The statement's new columns as the style rules judge them ({@code defs} gets their definitions). */
+  private static List<Column> columns(Statement s, List<ColumnDef> defs) {
+    Columns memo = last;
+    if (memo == null || memo.statement() != s) {
+      List<Column> cols = new ArrayList<>();
+      List<ColumnDef> ds = new ArrayList<>();
+      for (TableSyntax.NewColumn nc : TableSyntax.newColumns(s)) {
+        ColumnDef d = nc.def();
+        String written = TableSyntax.type(s, d.typeSpan());
+        cols.add(new Column(d.name(), d.type(), written, TableSyntax.baseType(written),
+            TableSyntax.constraint(d, Constraint.ConstraintKind.PRIMARY_KEY) != null));
+        ds.add(d);
+      }
+      memo = new Columns(s, List.copyOf(cols), List.copyOf(ds));
+      last = memo;
+    }
+    defs.addAll(memo.defs());
+    return memo.columns();
   }
 
   /** {@code []} for each array dimension of the type, to keep an array an array in the suggestion. */
