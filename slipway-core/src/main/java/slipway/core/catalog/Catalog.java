@@ -142,14 +142,15 @@ public final class Catalog {
    * The lock model, the rules and the replay ask, several times per statement, for the indexes of a
    * table, the partitions and inheritance children of a relation, the views over it, the sequences it
    * owns and the tables whose foreign keys reference it. Scanning every relation for each answer made
-   * those questions (and every DROP and DROP COLUMN) a good part of a lint run, so they are answered from
+   * those questions (and every DROP, DROP COLUMN and RENAME) a good part of a lint run, so they are answered from
    * maps by table, by parent, by relation read, by owner and by referenced table, kept up to date:
    * - relations and indexes are Tracked maps that log additions and removals and number each value in
    *   insertion order: the lookups replay the log on the next question, and every list keeps the map's
    *   order; a replaced value, or a size the log does not explain, rebuilds them from scratch;
    * - a change to the fields the maps are keyed by, on a relation or index already in the catalog, is
-   *   announced: refile(r) for one relation's constraints or owner (the lookups move it), touch() for
-   *   anything else (partitionOf, inherits, reads, an index's table: the lookups are rebuilt);
+   *   announced: refile(r) or refile(index) for each object changed (partitionOf, inherits, reads, owner,
+   *   constraints, an index's table: the lookups move it), or touch() after changing many at once (the
+   *   lookups are rebuilt);
    * - while CatalogReplay applies a statement (beginChange/endChange), a new relation's fields may still
    *   be filled in after it was added: the lookups stop at the log as it stood when the statement began,
    *   and the values added since are read field by field on each question (after a touch(), or before
@@ -161,9 +162,9 @@ public final class Catalog {
   private int changing;
   private int touches;
   private final Derived<Relation> childrenByParent = new Derived<>(relations, this::childrenKeys);
-  private final Derived<Relation> viewsByRead = new Derived<>(relations, Catalog::readKeys);
-  private final Derived<Relation> sequencesByOwner = new Derived<>(relations,
-      r -> r.kind == Kind.SEQUENCE && r.ownedBy != null ? List.of(r.ownedBy) : List.of());
+  private final Derived<Relation> readersByRead = new Derived<>(relations, r -> List.copyOf(r.reads));
+  private final Derived<Relation> byOwner = new Derived<>(relations,
+      r -> r.ownedBy != null ? List.of(r.ownedBy) : List.of());
   private final Derived<Relation> referrersByTable = new Derived<>(relations, Catalog::referencedKeys);
   private final Derived<Index> indexesByTable = new Derived<>(indexes, i -> i.table == null ? List.of() : List.of(i.table));
 
@@ -188,12 +189,19 @@ public final class Catalog {
   }
 
   /**
-   * Announces a change to a relation's constraints (foreign keys) or, for a sequence, its owner: the
-   * lookups by referenced table and by owner move it (a relation they have not filed yet is left to them).
+   * Announces a change to a relation's partitionOf, inherits, reads, owner or constraints: the lookups
+   * move it (a relation they have not filed yet is left to them).
    */
   public void refile(Relation r) {
-    sequencesByOwner.refile(r);
+    childrenByParent.refile(r);
+    readersByRead.refile(r);
+    byOwner.refile(r);
     referrersByTable.refile(r);
+  }
+
+  /** Announces a change to an index's table: the lookup by table moves it. */
+  public void refile(Index i) {
+    indexesByTable.refile(i);
   }
 
   private List<String> childrenKeys(Relation r) {
@@ -208,10 +216,6 @@ public final class Catalog {
       }
     }
     return keys;
-  }
-
-  private static List<String> readKeys(Relation r) {
-    return r.kind == Kind.VIEW || r.kind == Kind.MATERIALIZED_VIEW ? List.copyOf(r.reads) : List.of();
   }
 
   /** The tables a relation's constraints reference, each once. */
@@ -709,13 +713,20 @@ public final class Catalog {
 
   /** Views and materialized views that read this relation (directly). */
   public List<Relation> dependentViews(String key) {
-    List<Relation> found = viewsByRead.get(key);
+    List<Relation> out = readers(key);
+    out.removeIf(r -> r.kind != Kind.VIEW && r.kind != Kind.MATERIALIZED_VIEW);
+    return out;
+  }
+
+  /** Relations that read this one (views, materialized views, CREATE TABLE … AS), in the catalog's order. */
+  List<Relation> readers(String key) {
+    List<Relation> found = readersByRead.get(key);
     if (found != null) {
       return found;
     }
     List<Relation> out = new ArrayList<>();
     for (Relation r : relations.values()) {
-      if ((r.kind == Kind.VIEW || r.kind == Kind.MATERIALIZED_VIEW) && r.reads.contains(key)) {
+      if (r.reads.contains(key)) {
         out.add(r);
       }
     }
@@ -724,13 +735,20 @@ public final class Catalog {
 
   /** Sequences owned by a table's columns (serial, identity). */
   public List<Relation> ownedSequences(String tableKey) {
-    List<Relation> found = sequencesByOwner.get(tableKey);
+    List<Relation> out = owned(tableKey);
+    out.removeIf(r -> r.kind != Kind.SEQUENCE);
+    return out;
+  }
+
+  /** Relations owned by a table (its sequences), in the catalog's order. */
+  List<Relation> owned(String tableKey) {
+    List<Relation> found = byOwner.get(tableKey);
     if (found != null) {
       return found;
     }
     List<Relation> out = new ArrayList<>();
     for (Relation r : relations.values()) {
-      if (r.kind == Kind.SEQUENCE && r.ownedBy != null && r.ownedBy.equals(tableKey)) {
+      if (tableKey.equals(r.ownedBy)) {
         out.add(r);
       }
     }

@@ -687,20 +687,20 @@ public final class CatalogReplay {
       case INHERIT -> {
         if (a.name() != null) {
           r.inherits.add(a.name().key());
-          c.touch();
+          c.refile(r);
         }
       }
       case NO_INHERIT -> {
         if (a.name() != null) {
           r.inherits.remove(a.name().key());
-          c.touch();
+          c.refile(r);
         }
       }
       case ATTACH_PARTITION -> {
         Catalog.Relation part = a.name() == null ? null : c.relation(a.name());
         if (part != null) {
           part.partitionOf = r.key;
-          c.touch();
+          c.refile(part);
           part.partitionBound = a.flag() ? "DEFAULT" : a.text();
         }
       }
@@ -708,7 +708,7 @@ public final class CatalogReplay {
         Catalog.Relation part = a.name() == null ? null : c.relation(a.name());
         if (part != null) {
           part.partitionOf = null;
-          c.touch();
+          c.refile(part);
         }
       }
       default -> {
@@ -726,32 +726,44 @@ public final class CatalogReplay {
 
   private static void renameRelation(Catalog c, Catalog.Relation r, Name to) {
     String old = r.key;
-    c.touch(); // indexes, partitions, children and views are re-pointed below
+    // What names it, from the catalog's lookups (fresh lists), before the key changes.
+    List<Catalog.Index> indexes = c.indexesOf(old);
+    List<Catalog.Relation> children = c.children(old);
+    List<Catalog.Relation> readers = c.readers(old);
+    List<Catalog.Relation> owned = c.owned(old);
+    List<Catalog.Relation> referencing = c.referencing(old);
     c.relations.remove(old);
     r.name = to;
     r.key = to.key();
     c.relations.put(r.key, r);
-    for (Catalog.Index i : c.indexes.values()) {
-      if (old.equals(i.table)) {
-        i.table = r.key;
-      }
+    for (Catalog.Index i : indexes) {
+      i.table = r.key;
+      c.refile(i);
     }
-    for (Catalog.Relation other : c.relations.values()) {
+    for (Catalog.Relation other : children) {
       if (old.equals(other.partitionOf)) {
         other.partitionOf = r.key;
       }
       other.inherits.replaceAll(x -> x.equals(old) ? r.key : x);
+      c.refile(other);
+    }
+    for (Catalog.Relation other : readers) {
       if (other.reads.remove(old)) {
         other.reads.add(r.key);
       }
-      if (old.equals(other.ownedBy)) {
-        other.ownedBy = r.key;
-      }
+      c.refile(other);
+    }
+    for (Catalog.Relation other : owned) {
+      other.ownedBy = r.key;
+      c.refile(other);
+    }
+    for (Catalog.Relation other : referencing) {
       for (Catalog.Constraint con : other.constraints) {
         if (old.equals(con.refTable)) {
           con.refTable = r.key;
         }
       }
+      c.refile(other);
     }
   }
 
@@ -915,7 +927,7 @@ public final class CatalogReplay {
     }
     for (Catalog.Relation child : c.children(key)) {
       if (child.inherits.remove(key)) {
-        c.touch(); // a child of the dropped relation: the lookup by parent is rebuilt
+        c.refile(child);
       }
     }
   }
