@@ -58,7 +58,12 @@ public final class Linter {
    * statement into it), e.g. read from a live database; otherwise an empty catalog.
    */
   public Linter(List<Rule> rules, LintConfig config, Stats stats, Supplier<Catalog> seed) {
-    this.rules = List.copyOf(rules);
+    // The rules that are on and apply to the PostgreSQL version linted for, in order.
+    List<Rule> on = new ArrayList<>();
+    for (Rule r : rules) {
+      if (config.enabled(r.info()) && r.info().versions().contains(config.pgVersion())) on.add(r);
+    }
+    this.rules = List.copyOf(on);
     this.config = config;
     this.stats = stats;
     this.seed = seed;
@@ -189,9 +194,7 @@ public final class Linter {
       List<Finding> found = new ArrayList<>();
       // Indexed loops: this runs for every rule on every statement, mostly before the JIT compiles it.
       for (int k = 0; k < rules.size(); k++) {
-        Rule r = rules.get(k);
-        if (!config.enabled(r.info()) || !r.info().versions().contains(config.pgVersion())) continue;
-        List<Finding> made = r.check(c);
+        List<Finding> made = rules.get(k).check(c);
         for (int j = 0; j < made.size(); j++) {
           Finding f = made.get(j);
           if (!suppressed(f, s, statements, i, suppressions)) found.add(f.withSeverity(config.severity(f)));
@@ -278,10 +281,12 @@ public final class Linter {
         || file.text().contains("executeInTransaction=false");
   }
 
+  private static final java.util.regex.Pattern FLYWAY_UNDO = java.util.regex.Pattern.compile("u\\d.*__.*");
+
   static boolean isDown(String name) {
     String n = name.replace('\\', '/').toLowerCase(Locale.ROOT);
     String base = n.substring(n.lastIndexOf('/') + 1);
-    return base.equals("down.sql") || base.endsWith(".down.sql") || base.startsWith("u") && base.matches("u\\d.*__.*")
+    return base.equals("down.sql") || base.endsWith(".down.sql") || base.startsWith("u") && FLYWAY_UNDO.matcher(base).matches()
         || base.contains("_down.") || n.contains("/down/");
   }
 }
