@@ -11,9 +11,10 @@ import slipway.core.source.Migration;
 /**
  * Reads the migrations of `slipway lint PATH…` on a second thread while picocli builds the command on
  * the first (a tenth of a second of reflection that leaves the other core idle). The paths are guessed
- * from the raw arguments: every argument after {@code lint} that names an existing file or folder. The
- * guess is only used when it equals the paths picocli then hands the command, and the result is what
- * {@link MigrationLoader#load} returns or throws for them; any other command line loads them as usual.
+ * from the raw arguments: every argument after {@code lint} that is not an option nor an option's value
+ * (one right after an option counts as a path only if it exists). The guess is only used when it equals
+ * the paths picocli then hands the command, and the result is what {@link MigrationLoader#load} returns or
+ * throws for them; any other command line loads them as usual.
  */
 final class LintPrefetch {
   /** The guessed paths, and the migrations read from them (or what reading them threw). */
@@ -42,8 +43,13 @@ final class LintPrefetch {
     List<String> paths = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
-      // "-" is standard input, which only the command itself may read.
-      if (!a.startsWith("-") && Files.exists(Path.of(a))) {
+      if (a.startsWith("-")) {
+        continue; // an option, or "-": standard input, which only the command itself may read
+      }
+      // Right after an option it may be the option's value (--format json): a path only if it exists.
+      String before = args[i - 1];
+      boolean mayBeValue = i > 1 && before.startsWith("-") && !before.contains("=") && !before.equals("--");
+      if (!mayBeValue || Files.exists(Path.of(a))) {
         paths.add(a);
       }
     }

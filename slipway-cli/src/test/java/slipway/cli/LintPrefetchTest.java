@@ -50,6 +50,16 @@ class LintPrefetchTest {
     assertEquals(expected.getMessage(), got.getMessage());
   }
 
+  @Test void aMissingPathIsThrownAsLoadingThrowsIt() throws Exception {
+    // Not after an option, so guessed a path without looking: loading it fails as it would on its own.
+    String dir = migrations().toString();
+    String missing = tmp.resolve("missing.sql").toString();
+    LintPrefetch p = LintPrefetch.start("lint", "--format", "json", dir, missing);
+    BadInputException expected = assertThrows(BadInputException.class, () -> MigrationLoader.load(List.of(dir, missing)));
+    BadInputException got = assertThrows(BadInputException.class, () -> LintPrefetch.load(p, List.of(dir, missing)));
+    assertEquals(expected.getMessage(), got.getMessage());
+  }
+
   @Test void onlyLintReadsAhead() {
     assertNull(LintPrefetch.start("migrate", "db"));
     assertNull(LintPrefetch.start("lint"));
