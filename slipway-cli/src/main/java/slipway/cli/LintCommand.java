@@ -127,16 +127,20 @@ final class LintCommand implements Callable<Integer> {
     LintRunner runner = new LintRunner(cfg, sizes, version == null ? "dev" : version);
     List<Migration> migrations = LintPrefetch.load(prefetch, targets);
     Catalog live = seed;
+    // JSON is rendered file by file while later files are linted (on the run's second thread).
+    JsonReport.Streaming json = format.equals("json") ? new JsonReport.Streaming() : null;
     LintReport report = runner.wellFormed()
-        .seed(live == null ? Catalog::new : () -> live).run(migrations);
+        .seed(live == null ? Catalog::new : () -> live).run(migrations, json);
     PrintWriter out = spec.commandLine().getOut();
     if (fix) {
       int fixed = applyFixes(report, spec.commandLine().getErr());
-      if (fixed > 0) report = runner.seed(live == null ? Catalog::new : this::liveSchema)
-          .run(MigrationLoader.load(targets));
+      if (fixed > 0) {
+        json = format.equals("json") ? new JsonReport.Streaming() : null;
+        report = runner.seed(live == null ? Catalog::new : this::liveSchema).run(MigrationLoader.load(targets), json);
+      }
     }
     switch (format) {
-      case "json" -> JsonReport.write(report, out);
+      case "json" -> json.write(report, out);
       case "sarif" -> SarifReport.write(report, out);
       case "github" -> GithubReport.write(report, out);
       default -> TextReport.write(report, out);

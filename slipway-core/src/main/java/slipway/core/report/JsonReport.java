@@ -38,11 +38,7 @@ public final class JsonReport {
       for (int i = 0; i < bySeverity.length; i++) bySeverity[i] += p.bySeverity[i];
     }
     StringBuilder b = first.b;
-    b.append(files.isEmpty() ? "],\n" : "\n  ],\n");
-    b.append("  \"summary\": { \"files\": ").append(files.size()).append(", \"statements\": ")
-        .append(statements).append(", \"errors\": ").append(bySeverity[Severity.ERROR.ordinal()])
-        .append(", \"warnings\": ").append(bySeverity[Severity.WARNING.ordinal()]).append(", \"infos\": ")
-        .append(bySeverity[Severity.INFO.ordinal()]).append(" }\n}\n");
+    summary(b, files.size(), statements, bySeverity);
     out.append(b);
     out.flush();
   }
@@ -73,31 +69,75 @@ public final class JsonReport {
 
     void render(List<LintReport.FileReport> files, int from, int to) {
       for (int i = from; i < to; i++) {
-        LintReport.FileReport f = files.get(i);
-        b.append(i == 0 ? "\n" : ",\n");
-        str(b.append("    { \"file\": "), f.file()).append(", \"version\": ");
-        str(b, f.migrationVersion()).append(",\n      \"statements\": [");
-        boolean firstSt = true;
-        for (LintReport.StatementReport st : f.statements()) {
-          b.append(firstSt ? "\n" : ",\n");
-          firstSt = false;
-          statement(b, st);
-          statements++;
-          for (Finding x : st.findings()) {
-            bySeverity[x.severity().ordinal()]++;
-          }
-          if (b.length() >= CHUNK) {
-            if (out != null) out.append(b); else chunks.add(b);
-            // A new builder, not setLength(0): one that took a non-Latin-1 character stays two bytes per char.
-            b = new StringBuilder(CHUNK + 8192);
-          }
-        }
-        b.append(firstSt ? "] }" : "\n      ] }");
+        file(files.get(i), i == 0);
       }
+    }
+
+    void file(LintReport.FileReport f, boolean first) {
+      b.append(first ? "\n" : ",\n");
+      str(b.append("    { \"file\": "), f.file()).append(", \"version\": ");
+      str(b, f.migrationVersion()).append(",\n      \"statements\": [");
+      boolean firstSt = true;
+      for (LintReport.StatementReport st : f.statements()) {
+        b.append(firstSt ? "\n" : ",\n");
+        firstSt = false;
+        statement(b, st);
+        statements++;
+        for (Finding x : st.findings()) {
+          bySeverity[x.severity().ordinal()]++;
+        }
+        if (b.length() >= CHUNK) {
+          if (out != null) out.append(b); else chunks.add(b);
+          // A new builder, not setLength(0): one that took a non-Latin-1 character stays two bytes per char.
+          b = new StringBuilder(CHUNK + 8192);
+        }
+      }
+      b.append(firstSt ? "] }" : "\n      ] }");
+    }
+  }
+
+  /**
+   * Renders the files of a lint run as the run hands them over ({@code LintRunner.run(migrations, this)},
+   * on the run's second thread, while later files are linted), then writes the same document as
+   * {@link JsonReport#write} with them.
+   */
+  public static final class Streaming implements java.util.function.Consumer<LintReport.FileReport> {
+    private final Part part = new Part(null);
+    private int files;
+
+    @Override
+    public void accept(LintReport.FileReport f) {
+      part.file(f, files++ == 0);
+    }
+
+    /** Writes the report (its files were handed over; any other report is rendered here). */
+    public void write(LintReport r, PrintWriter out) {
+      if (files != r.files().size()) {
+        JsonReport.write(r, out);
+        return;
+      }
+      StringBuilder head = new StringBuilder(256);
+      head.append("{\n  \"tool\": \"slipway\", \"version\": ");
+      str(head, r.version()).append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
+      out.append(head);
+      for (StringBuilder chunk : part.chunks) out.append(chunk);
+      StringBuilder b = part.b;
+      part.b = new StringBuilder();
+      summary(b, files, part.statements, part.bySeverity);
+      out.append(b);
+      out.flush();
     }
   }
 
   private static final int CHUNK = 1 << 16;
+
+  private static void summary(StringBuilder b, int files, int statements, int[] bySeverity) {
+    b.append(files == 0 ? "],\n" : "\n  ],\n");
+    b.append("  \"summary\": { \"files\": ").append(files).append(", \"statements\": ")
+        .append(statements).append(", \"errors\": ").append(bySeverity[Severity.ERROR.ordinal()])
+        .append(", \"warnings\": ").append(bySeverity[Severity.WARNING.ordinal()]).append(", \"infos\": ")
+        .append(bySeverity[Severity.INFO.ordinal()]).append(" }\n}\n");
+  }
 
   private static void statement(StringBuilder b, LintReport.StatementReport st) {
     Statement s = st.statement();

@@ -67,12 +67,25 @@ public final class LintRunner {
   }
 
   public LintReport run(List<Migration> migrations) {
+    return run(migrations, null);
+  }
+
+  /**
+   * As {@link #run(List)}, and each file's report is handed to {@code eachFile} as soon as it is complete,
+   * in order, on the second thread (once that thread has split and checked every file), so that a reporter
+   * can render earlier files while later ones are linted. Nothing is handed over when the input is
+   * malformed and {@link #wellFormed()} is set (the run throws).
+   */
+  public LintReport run(List<Migration> migrations, Consumer<LintReport.FileReport> eachFile) {
     // One pass over the schema: for each statement the lock model classifies it against the schema so
     // far, the rules read those facts, then the statement is replayed into the schema. That pass is
     // sequential; reading the files is not: a second thread splits and lexes each file (once, and reads
     // the lock model's words) ahead of it, in order, then checks that the SQL is well-formed while the
-    // rules run.
+    // rules run, then turns each linted file into its report as the pass hands it over.
     int n = migrations.size();
+    Linter.FileResult[] results = new Linter.FileResult[n];
+    LintReport.FileReport[] reports = new LintReport.FileReport[n];
+    Semaphore linted = new Semaphore(0);
     Linter.Split[] split = new Linter.Split[n];
     Semaphore ready = new Semaphore(0);
     BadInputException[] malformed = new BadInputException[1];
@@ -105,6 +118,15 @@ public final class LintRunner {
           scripts[i] = null;
         }
         precheck.accept(migrations);
+        for (int i = 0; i < n && !(wellFormed && malformed[0] != null); i++) {
+          linted.acquireUninterruptibly();
+          if (results[i] == null) {
+            break; // the pass failed: its exception is the run's
+          }
+          reports[i] = report(migrations.get(i), results[i]);
+          results[i] = null;
+          if (eachFile != null) eachFile.accept(reports[i]);
+        }
         checked.complete(null);
       } catch (Throwable e) {
         checked.completeExceptionally(e);
@@ -113,29 +135,37 @@ public final class LintRunner {
     }, "slipway-split", 64L << 20);
     t.setDaemon(true);
     t.start();
-    List<Linter.FileResult> results = Linter.standard(config, stats, seed).lintEach(n, i -> {
-      ready.acquireUninterruptibly();
-      if (split[i] == null) {
-        // The split thread failed: its exception is the run's (as if the split had run here).
-        join(checked);
-      }
-      return split[i];
-    });
+    int[] done = new int[1];
+    try {
+      Linter.standard(config, stats, seed).lintEach(n, i -> {
+        ready.acquireUninterruptibly();
+        if (split[i] == null) {
+          // The split thread failed: its exception is the run's (as if the split had run here).
+          join(checked);
+        }
+        return split[i];
+      }, r -> {
+        results[done[0]++] = r;
+        linted.release();
+      });
+    } finally {
+      linted.release(n); // the second thread stops at the first file the pass did not finish
+    }
     join(checked);
     if (malformed[0] != null) {
       throw malformed[0];
     }
-    List<LintReport.FileReport> out = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      Migration m = migrations.get(i);
-      List<LintReport.StatementReport> sts = new ArrayList<>();
-      for (Linter.Checked c : results.get(i).statements()) {
-        Double seconds = estimator.seconds(c.statement(), c.findings());
-        sts.add(new LintReport.StatementReport(c.statement(), StatementFacts.of(c.facts()), seconds, c.findings()));
-      }
-      out.add(new LintReport.FileReport(m.file(), m.version(), m.text(), m.offset(), sts));
+    return new LintReport(version, config.pgVersion(), java.util.Arrays.asList(reports));
+  }
+
+  /** A linted file's report: each statement with its facts, estimate and findings. */
+  private LintReport.FileReport report(Migration m, Linter.FileResult result) {
+    List<LintReport.StatementReport> sts = new ArrayList<>();
+    for (Linter.Checked c : result.statements()) {
+      Double seconds = estimator.seconds(c.statement(), c.findings());
+      sts.add(new LintReport.StatementReport(c.statement(), StatementFacts.of(c.facts()), seconds, c.findings()));
     }
-    return new LintReport(version, config.pgVersion(), out);
+    return new LintReport.FileReport(m.file(), m.version(), m.text(), m.offset(), sts);
   }
 
   private static <T> T join(CompletableFuture<T> f) {

@@ -130,11 +130,19 @@ public final class Linter {
    * a caller can split (and lex) later files on another thread while earlier ones are checked here.
    */
   public List<FileResult> lintEach(int count, java.util.function.IntFunction<Split> next) {
+    return lintEach(count, next, r -> { });
+  }
+
+  /** As {@link #lintEach(int, java.util.function.IntFunction)}, handing each file's result to {@code done} as soon as it is checked. */
+  public List<FileResult> lintEach(int count, java.util.function.IntFunction<Split> next,
+      java.util.function.Consumer<FileResult> done) {
     Catalog schema = seed.get();
     List<FileResult> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Split f = next.apply(i);
-      out.add(check(f.file(), schema, f.statements(), f.words()));
+      FileResult r = check(f.file(), schema, f.statements(), f.words());
+      out.add(r);
+      done.accept(r);
     }
     return out;
   }

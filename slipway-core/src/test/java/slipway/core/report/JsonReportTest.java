@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import slipway.core.rule.LintConfig;
+import slipway.core.rule.Stats;
+import slipway.core.source.Migration;
+import slipway.core.source.MigrationLoader;
 
 class JsonReportTest {
   @Test void followsTheDesignContract() throws Exception {
@@ -71,6 +75,24 @@ class JsonReportTest {
     assertEquals(warnings, summary.get("warnings").asInt());
     assertEquals(infos, summary.get("infos").asInt());
     assertTrue(errors >= 149, "one error per CREATE INDEX: " + errors);
+  }
+
+  @Test void streamingDuringTheRunWritesTheSameDocument() {
+    String[] sources = new String[100];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = i == 0 ? ReportFixture.V1 : "CREATE INDEX orders_" + i + " ON orders (customer_id);\n";
+    }
+    List<Migration> ms = new java.util.ArrayList<>();
+    for (int i = 0; i < sources.length; i++) {
+      ms.addAll(MigrationLoader.parse("db/V" + (i + 1) + "__m.sql", sources[i]));
+    }
+    JsonReport.Streaming streaming = new JsonReport.Streaming();
+    LintReport report = new LintRunner(LintConfig.DEFAULT, Stats.NONE, "test").wellFormed().run(ms, streaming);
+    String expected = ReportFixture.print(report, JsonReport::write);
+    assertEquals(expected, ReportFixture.print(report, streaming::write));
+    // A report whose files were not handed over is rendered by write itself.
+    LintReport other = ReportFixture.report();
+    assertEquals(ReportFixture.print(other, JsonReport::write), ReportFixture.print(other, new JsonReport.Streaming()::write));
   }
 
   @Test void nullStringsAreJsonNull() {
