@@ -419,8 +419,24 @@ public final class Catalog {
       this.keysOf = keysOf;
     }
 
-    /** The values filed under key, in the map's order (a fresh list), or null: scan instead. */
+    /** The values filed under key, in the map's order (a fresh list). */
     List<V> get(String key) {
+      List<V> found = filed(key);
+      if (found != null) {
+        return found;
+      }
+      // After a touch() while a statement is applied, or before the first rebuild: every value, as it is now.
+      List<V> out = new ArrayList<>();
+      for (V v : map.values()) {
+        if (keysOf.apply(v).contains(key)) {
+          out.add(v);
+        }
+      }
+      return out;
+    }
+
+    /** The values filed under key, in the map's order (a fresh list), or null: scan instead. */
+    private List<V> filed(String key) {
       if (changing == 0) {
         catchUp(map.log.size(), map.size(), true);
         return copy(by.get(key));
@@ -601,32 +617,12 @@ public final class Catalog {
 
   /** The indexes of a table, in creation order. */
   public List<Index> indexesOf(String tableKey) {
-    List<Index> found = indexesByTable.get(tableKey);
-    if (found != null) {
-      return found;
-    }
-    List<Index> out = new ArrayList<>();
-    for (Index i : indexes.values()) {
-      if (tableKey.equals(i.table)) {
-        out.add(i);
-      }
-    }
-    return out;
+    return indexesByTable.get(tableKey);
   }
 
   /** Direct partitions and inheritance children. */
   public List<Relation> children(String key) {
-    List<Relation> found = childrenByParent.get(key);
-    if (found != null) {
-      return found;
-    }
-    List<Relation> out = new ArrayList<>();
-    for (Relation r : relations.values()) {
-      if (key.equals(r.partitionOf) || r.inherits.contains(key)) {
-        out.add(r);
-      }
-    }
-    return out;
+    return childrenByParent.get(key);
   }
 
   /** All partitions and inheritance descendants, depth first. */
@@ -666,9 +662,8 @@ public final class Catalog {
 
   /** Foreign keys of other tables that reference this one: the referencing tables' keys. */
   public List<String> referencedBy(String key) {
-    List<Relation> candidates = referrersByTable.get(key);
     List<String> out = new ArrayList<>();
-    for (Relation r : candidates != null ? candidates : relations.values()) {
+    for (Relation r : referencing(key)) {
       for (Constraint c : r.constraints) {
         if (c.type == ConstraintType.FOREIGN_KEY && key.equals(c.refTable) && !out.contains(r.key)) {
           out.add(r.key);
@@ -698,17 +693,7 @@ public final class Catalog {
 
   /** Relations whose constraints reference this one (a foreign key's refTable), in the catalog's order. */
   public List<Relation> referencing(String key) {
-    List<Relation> found = referrersByTable.get(key);
-    if (found != null) {
-      return found;
-    }
-    List<Relation> out = new ArrayList<>();
-    for (Relation r : relations.values()) {
-      if (referencedKeys(r).contains(key)) {
-        out.add(r);
-      }
-    }
-    return out;
+    return referrersByTable.get(key);
   }
 
   /** Views and materialized views that read this relation (directly). */
@@ -720,17 +705,7 @@ public final class Catalog {
 
   /** Relations that read this one (views, materialized views, CREATE TABLE … AS), in the catalog's order. */
   List<Relation> readers(String key) {
-    List<Relation> found = readersByRead.get(key);
-    if (found != null) {
-      return found;
-    }
-    List<Relation> out = new ArrayList<>();
-    for (Relation r : relations.values()) {
-      if (r.reads.contains(key)) {
-        out.add(r);
-      }
-    }
-    return out;
+    return readersByRead.get(key);
   }
 
   /** Sequences owned by a table's columns (serial, identity). */
@@ -742,17 +717,7 @@ public final class Catalog {
 
   /** Relations owned by a table (its sequences), in the catalog's order. */
   List<Relation> owned(String tableKey) {
-    List<Relation> found = byOwner.get(tableKey);
-    if (found != null) {
-      return found;
-    }
-    List<Relation> out = new ArrayList<>();
-    for (Relation r : relations.values()) {
-      if (tableKey.equals(r.ownedBy)) {
-        out.add(r);
-      }
-    }
-    return out;
+    return byOwner.get(tableKey);
   }
 
   private static <T> List<T> copy(List<T> found) {
