@@ -44,8 +44,12 @@ public final class AlterColumnTypeRewritesTable implements Rule {
       // Whether it rewrites is the lock model's verdict for this action (a LockFacts row proven on the server).
       StatementFacts facts = TableSyntax.facts(c, at, a);
       if (!facts.rewrite()) {
-        if (old != null && c.pgVersion() >= 12 && old.startsWith("timestamp") && !old.startsWith("timestamptz")
-            && change.type().name().equals("timestamp with time zone") && !utcBefore(c)) {
+        String to = change.type().name();
+        boolean toTz = old != null && old.startsWith("timestamp") && !old.startsWith("timestamptz")
+            && to.equals("timestamp with time zone");
+        boolean fromTz = old != null && old.startsWith("timestamptz")
+            && (to.equals("timestamp") || to.equals("timestamp without time zone"));
+        if ((toTz || fromTz) && c.pgVersion() >= 12 && !utcBefore(c)) {
           // Binary-coercible only when the session time zone is UTC (the model's facts assume a UTC session).
           out.add(Finding.of(INFO, s.inFile(a.span()), "rewrites \"" + at.table() + "\" and rebuilds its indexes with "
                   + "reads and writes blocked (" + old + " to " + newType + ") unless the session time zone is UTC; the "

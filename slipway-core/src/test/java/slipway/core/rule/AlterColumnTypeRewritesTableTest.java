@@ -3,7 +3,7 @@ package slipway.core.rule;
 import org.junit.jupiter.api.Test;
 
 class AlterColumnTypeRewritesTableTest {
-  RuleTester tester = RuleTester.of(new AlterColumnTypeRewritesTable()).given("CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, region varchar(50), total int, note text);", "ALTER TABLE orders ADD COLUMN at timestamp;");
+  RuleTester tester = RuleTester.of(new AlterColumnTypeRewritesTable()).given("CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, region varchar(50), total int, note text);", "ALTER TABLE orders ADD COLUMN at timestamp;", "ALTER TABLE orders ADD COLUMN seen timestamptz;");
 
   @Test void flagsRewritingChange() {
     tester.check("""
@@ -11,6 +11,8 @@ class AlterColumnTypeRewritesTableTest {
         ALTER TABLE orders ALTER COLUMN total TYPE bigint;
         -- expect: alter-column-type-rewrites-table unless the session time zone is UTC
         ALTER TABLE orders ALTER COLUMN at TYPE timestamptz;
+        -- expect: alter-column-type-rewrites-table unless the session time zone is UTC
+        ALTER TABLE orders ALTER COLUMN seen TYPE timestamp;
         -- expect: alter-column-type-rewrites-table
         ALTER TABLE orders ALTER COLUMN region TYPE varchar(20);
         -- expect: alter-column-type-rewrites-table
@@ -40,6 +42,7 @@ class AlterColumnTypeRewritesTableTest {
         ALTER TABLE orders ALTER COLUMN region TYPE text;
         SET TimeZone = 'UTC';
         ALTER TABLE orders ALTER COLUMN at TYPE timestamptz;
+        ALTER TABLE orders ALTER COLUMN seen TYPE timestamp without time zone;
         ALTER TABLE orders ALTER COLUMN note SET DATA TYPE varchar;
         ALTER TABLE orders ALTER COLUMN note TYPE text USING note::text;
         CREATE TABLE r (x int); ALTER TABLE r ALTER COLUMN x TYPE bigint;
