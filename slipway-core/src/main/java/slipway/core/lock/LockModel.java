@@ -71,21 +71,6 @@ public final class LockModel {
   private static final Set<String> SUE_OPTIONS = Set.of("fillfactor", "toast_tuple_target", "parallel_workers",
       "vacuum_index_cleanup", "vacuum_truncate", "log_autovacuum_min_duration", "autovacuum_enabled");
 
-  /**
-   * Built-in and common extension functions (uuid-ossp, pgcrypto) that are VOLATILE: a column default
-   * calling one is evaluated per row, so ADD COLUMN rewrites the table. Each is checked against pg_proc on
-   * the server (LockModelVolatilityServerTest); uuid_generate_v3/v5 and crypt are IMMUTABLE, now(),
-   * txid_current() and pg_current_xact_id() STABLE (evaluated once: no rewrite).
-   */
-  private static final Set<String> VOLATILE_FUNCTIONS = Set.of("random", "gen_random_uuid", "uuid_generate_v1",
-      "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7", "clock_timestamp", "timeofday", "nextval",
-      "setval", "gen_random_bytes", "random_normal", "currval", "lastval", "gen_salt");
-
-  /** The functions {@link #VOLATILE_FUNCTIONS} names (for the test that checks them on the server). */
-  public static Set<String> volatileFunctions() {
-    return VOLATILE_FUNCTIONS;
-  }
-
   private static final class Held {
     final String display;
     LockMode mode;
@@ -714,7 +699,8 @@ public final class LockModel {
       for (int i = 0; i < e.size(); i++) {
         if (e.get(i).type() == Tokens.Type.WORD && e.isOp(i + 1, "(")) {
           String fn = e.get(i).value();
-          if (VOLATILE_FUNCTIONS.contains(fn)) {
+          // Built-ins (and uuid-ossp's, pgcrypto's) from the one volatility table, checked against pg_proc.
+          if (slipway.core.sql.Volatilities.known(fn) == slipway.core.sql.syntax.Volatility.VOLATILE) {
             return true;
           }
           Character vol = c.functionVolatility(fn);

@@ -10,8 +10,10 @@ import slipway.core.sql.syntax.Volatility;
 
 /**
  * Classifies expressions by the volatility of the functions they call, from pg_proc.provolatile of
- * the built-in functions migrations use in DEFAULTs. A function not listed is treated as VOLATILE,
- * which is what CREATE FUNCTION makes a function unless told otherwise.
+ * the built-in functions (and uuid-ossp's and pgcrypto's) migrations use in DEFAULTs. A function not listed
+ * is treated as VOLATILE here, which is what CREATE FUNCTION makes a function unless told otherwise. The
+ * one table of volatilities Slipway has: the lock model reads which functions are surely volatile from it,
+ * and VolatilitiesMatchServerTest checks it against pg_proc on every major.
  */
 public final class Volatilities {
   private Volatilities() {}
@@ -27,6 +29,16 @@ public final class Volatilities {
     return known == null ? Volatility.VOLATILE : known;
   }
 
+  /** The volatility listed for a function name (folded, without schema), or null when it is not listed. */
+  public static Volatility known(String name) {
+    return KNOWN.get(name);
+  }
+
+  /** Every listed name with its volatility (for the test that checks them on the server). */
+  public static Map<String, Volatility> table() {
+    return Map.copyOf(KNOWN);
+  }
+
   static final Map<String, Volatility> KNOWN = new HashMap<>();
 
   private static void put(Volatility v, String... names) {
@@ -36,8 +48,11 @@ public final class Volatilities {
   static {
     put(Volatility.VOLATILE, "nextval", "currval", "lastval", "setval", "random", "random_normal",
         "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7",
-        "clock_timestamp", "timeofday", "gen_random_bytes", "pg_sleep", "txid_current", "pg_current_xact_id");
+        "clock_timestamp", "timeofday", "gen_random_bytes", "gen_salt", "pg_sleep");
+    // txid_current and pg_current_xact_id are STABLE: one value per transaction, so a DEFAULT calling them
+    // is evaluated once by ADD COLUMN (no rewrite).
     put(Volatility.STABLE, "now", "transaction_timestamp", "statement_timestamp", "current_setting",
+        "txid_current", "pg_current_xact_id",
         "to_char", "to_timestamp", "to_date", "age", "current_database", "current_schema", "current_schemas",
         "pg_backend_pid", "concat", "concat_ws", "format", "date_trunc", "date_part", "extract",
         "to_json", "to_jsonb", "json_build_object", "jsonb_build_object", "json_build_array",
@@ -54,8 +69,9 @@ public final class Volatilities {
         "array_to_string", "jsonb_set", "jsonb_strip_nulls", "json_typeof", "jsonb_typeof", "uuid_nil",
         "int4range", "int8range", "numrange", "daterange", "tsrange", "tstzrange", "make_date", "make_interval",
         "make_time", "to_tsvector", "to_number", "quote_ident", "quote_literal", "translate", "regexp_replace",
-        "bit_length", "gen_series", "cast", "row", "array", "point", "box", "circle", "polygon", "int4", "int8",
-        "text", "bool", "numeric", "float8", "to_hex", "width_bucket", "isfinite", "uuid_extract_timestamp");
+        "bit_length", "cast", "row", "array", "point", "box", "circle", "polygon", "int4", "int8",
+        "text", "bool", "numeric", "float8", "to_hex", "width_bucket", "isfinite", "uuid_extract_timestamp", "uuid_generate_v3", "uuid_generate_v5",
+        "uuid_ns_url", "uuid_ns_dns", "uuid_ns_oid", "uuid_ns_x500", "crypt", "digest", "hmac");
   }
 
   /** Words that take parentheses but are syntax, not function calls. */
