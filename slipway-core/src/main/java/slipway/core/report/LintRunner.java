@@ -28,22 +28,12 @@ public final class LintRunner {
   private final String version;
   private final Estimate estimator;
   private Supplier<Catalog> seed = Catalog::new;
-  private Consumer<List<Migration>> precheck = m -> { };
 
   public LintRunner(LintConfig config, Stats stats, String version) {
     this.config = config;
     this.stats = stats;
     this.version = version;
     this.estimator = new Estimate(stats);
-  }
-
-  /**
-   * A check of the whole input that may reject it (malformed SQL is bad input): run on a second thread,
-   * alongside the rules, and its exception is thrown from {@link #run} before anything is reported.
-   */
-  public LintRunner precheck(Consumer<List<Migration>> check) {
-    this.precheck = check;
-    return this;
   }
 
   /**
@@ -117,7 +107,6 @@ public final class LintRunner {
           });
           scripts[i] = null;
         }
-        precheck.accept(migrations);
         for (int i = 0; i < n && !(wellFormed && malformed[0] != null); i++) {
           linted.acquireUninterruptibly();
           if (results[i] == null) {

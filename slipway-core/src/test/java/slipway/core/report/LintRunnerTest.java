@@ -73,10 +73,23 @@ class LintRunnerTest {
   }
 
   @Test
-  void aFailingPrecheckIsThrownFromRun() {
+  void whatFailsOnTheSecondThreadIsThrownFromRun() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new LintRunner(LintConfig.DEFAULT, Stats.NONE, "test")
-            .precheck(m -> { throw new IllegalStateException("no"); }).run(migrations(5, -1, -1)));
+        () -> new LintRunner(LintConfig.DEFAULT, Stats.NONE, "test").run(migrations(50, -1, -1),
+            f -> { throw new IllegalStateException("no"); }));
     assertEquals("no", e.getMessage());
+  }
+
+  @Test
+  void eachFileIsHandedOverOnceInOrder() {
+    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    LintReport r = new LintRunner(LintConfig.DEFAULT, Stats.NONE, "test").wellFormed()
+        .run(migrations(120, -1, -1), f -> seen.add(f.file()));
+    assertEquals(r.files().stream().map(LintReport.FileReport::file).toList(), seen);
+    // Malformed input with wellFormed(): the run throws and nothing is handed over.
+    seen.clear();
+    assertThrows(BadInputException.class, () -> new LintRunner(LintConfig.DEFAULT, Stats.NONE, "test").wellFormed()
+        .run(migrations(120, 60, -1), f -> seen.add(f.file())));
+    assertEquals(List.of(), seen);
   }
 }
