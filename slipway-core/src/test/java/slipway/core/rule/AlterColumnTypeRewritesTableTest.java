@@ -29,6 +29,14 @@ class AlterColumnTypeRewritesTableTest {
         java.util.List.of(Severity.WARNING, Severity.ERROR), findings.stream().map(Finding::severity).toList());
   }
 
+  @Test void aTimeZoneChangeOutsideUtcIsAWarning() {
+    // It rewrites only when the session's TimeZone is not UTC, which lint cannot see.
+    var findings = tester.lint("ALTER TABLE orders ALTER COLUMN at TYPE timestamptz;\n"
+        + "ALTER TABLE orders ALTER COLUMN seen TYPE timestamp;");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of(Severity.WARNING, Severity.WARNING), findings.stream().map(Finding::severity).toList());
+  }
+
   @Test void eachActionIsJudgedOnItsOwn() {
     // One binary-coercible and one rewriting change in one statement: only the rewriting one is flagged.
     var findings = tester.lint("ALTER TABLE orders ALTER COLUMN region TYPE text, ALTER COLUMN total TYPE bigint;");
