@@ -19,6 +19,38 @@ public final class SetNotNullScansTable implements Rule {
 
   @Override public RuleInfo info() { return INFO; }
 
+  /**
+   * The earlier statement of this migration that added the column to the table without a default (nor
+   * identity, generated or serial), when nothing between it and this statement writes to the table (an
+   * UPDATE, INSERT, COPY or DO block could fill it): null otherwise.
+   */
+  static Statement addedEmptyBefore(Context c, AlterTable at, String column) {
+    String table = Context.name(at.table()).key();
+    for (int i = c.index() - 1; i >= 0; i--) {
+      Statement earlier = c.migration().get(i);
+      var syntax = earlier.syntax();
+      if (syntax instanceof slipway.core.sql.syntax.Update u && sameTable(u.table(), table)
+          || syntax instanceof slipway.core.sql.syntax.Insert || syntax instanceof slipway.core.sql.syntax.Copy
+          || syntax instanceof slipway.core.sql.syntax.DoBlock) {
+        return null;
+      }
+      AlterTable before = TableSyntax.alterTable(earlier);
+      if (before == null || !sameTable(before.table(), table)) continue;
+      for (AlterTableAction b : before.actions()) {
+        if (b instanceof AlterTableAction.AddColumn add && add.definition().name().equals(column)) {
+          var d = add.definition();
+          boolean empty = d.defaultValue() == null && d.identity() == null && d.generated() == null && !d.isSerial();
+          return empty && !add.ifNotExists() ? earlier : null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameTable(slipway.core.sql.syntax.QualifiedName n, String key) {
+    return n != null && Context.name(n).key().equals(key);
+  }
+
   @Override public List<Finding> check(Context c) {
     List<Finding> out = new ArrayList<>();
     AlterTable at = TableSyntax.alterTable(c);
@@ -36,6 +68,17 @@ public final class SetNotNullScansTable implements Rule {
           + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + cname + ";\n"
           + "ALTER TABLE " + t + " ALTER COLUMN " + colRaw + " SET NOT NULL;\n"
           + "ALTER TABLE " + t + " DROP CONSTRAINT " + cname;
+      Statement added = addedEmptyBefore(c, at, column);
+      if (added != null) {
+        // Every existing row holds NULL there: the scan does not just block, it fails.
+        out.add(Finding.of(INFO, s.inFile(a.span()), "fails unless \"" + at.table() + "\" is empty: \"" + column
+                + "\" was added at line " + added.span().line() + " without a default, so every existing row holds NULL "
+                + "in it (and the failed scan held reads and writes until it reached one)")
+            .instead("-- give the column a value when it is added (instant from PostgreSQL 11 with a constant):\n"
+                + "ALTER TABLE " + t + " ADD COLUMN " + colRaw + " <type> NOT NULL DEFAULT <value>;\n"
+                + "-- or backfill it in batches first, then:\n" + recipe + ";"));
+        continue;
+      }
       Finding f = Finding.of(INFO, s.inFile(a.span()), "reads and writes on \"" + at.table() + "\" wait while every "
           + "row is checked for NULLs in \"" + column + "\"; the scan grows with the table").instead(recipe + ";");
       if (c.pgVersion() >= 12 && at.actions().size() == 1 && !c.inTransaction()) {

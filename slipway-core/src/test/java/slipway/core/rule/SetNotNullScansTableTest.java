@@ -31,4 +31,27 @@ class SetNotNullScansTableTest {
         """);
   }
 
+  @Test void aColumnJustAddedWithoutADefaultFails() {
+    tester.check("""
+        ALTER TABLE orders ADD COLUMN channel text;
+        -- expect: set-not-null-scans-table fails unless "orders" is empty: "channel" was added at line 1 without a default
+        ALTER TABLE orders ALTER COLUMN channel SET NOT NULL;
+        ALTER TABLE orders ADD COLUMN origin text;
+        ALTER TABLE orders ALTER COLUMN origin SET DEFAULT 'web';
+        -- expect: set-not-null-scans-table fails unless "orders" is empty: "origin" was added at line 4
+        ALTER TABLE orders ALTER COLUMN origin SET NOT NULL;
+        """);
+  }
+
+  @Test void aColumnFilledOrDefaultedBeforeOnlyScans() {
+    tester.check("""
+        ALTER TABLE orders ADD COLUMN channel text;
+        UPDATE orders SET channel = 'web';
+        -- expect: set-not-null-scans-table checked for NULLs in "channel"
+        ALTER TABLE orders ALTER COLUMN channel SET NOT NULL;
+        ALTER TABLE orders ADD COLUMN origin text DEFAULT 'web';
+        -- expect: set-not-null-scans-table checked for NULLs in "origin"
+        ALTER TABLE orders ALTER COLUMN origin SET NOT NULL;
+        """);
+  }
 }

@@ -155,6 +155,28 @@ class RuleRecipesServerTest {
     }
   }
 
+  @Test void setNotNullOnAColumnJustAddedWithoutADefaultFails(TestDatabase db) throws Exception {
+    String given = "CREATE TABLE orders (id bigint PRIMARY KEY);\n";
+    String migration = "ALTER TABLE orders ADD COLUMN channel text;\nALTER TABLE orders ALTER COLUMN channel SET NOT NULL;\n";
+    List<Finding> found = new Linter(List.of(Rules.byId("set-not-null-scans-table")),
+        LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
+        .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", migration)))
+        .get(0).findings();
+    assertEquals(1, found.size(), "findings: " + found);
+    assertTrue(found.get(0).message().startsWith("fails unless \"orders\" is empty"), found.get(0).message());
+    // With rows: not_null_violation. Empty: it passes, as the message says.
+    reset(db, given, "INSERT INTO orders SELECT generate_series(1, 10)");
+    String error = null;
+    try {
+      db.inRolledBackTransaction(migration.split("\n"));
+    } catch (java.sql.SQLException e) {
+      error = e.getSQLState();
+    }
+    assertEquals("23502", error, "SET NOT NULL after ADD COLUMN without a default on PostgreSQL " + db.major());
+    reset(db, given, "SELECT 1");
+    db.inRolledBackTransaction(migration.split("\n"));
+  }
+
   /**
    * Lints {@code flagged} after {@code given}; runs it on the server (it scans {@code table}); then, on a
    * fresh schema, runs the finding's alternative: only VALIDATE and CREATE INDEX CONCURRENTLY may scan, and
