@@ -10,6 +10,7 @@ public final class Rules {
       new CreateIndexBlocksWrites(),
       new ConcurrentlyInTransaction(),
       new ConcurrentlyOnPartitionedTable(),
+      new ConcurrentIndexIfNotExists(),
       new AddColumnRewritesTable(),
       new AddColumnNotNullWithoutDefault(),
       new SetNotNullScansTable(),

@@ -155,6 +155,34 @@ class RuleRecipesServerTest {
     }
   }
 
+  @Test void concurrentIndexIfNotExistsKeepsAnInvalidLeftover(TestDatabase db) throws Exception {
+    String given = "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\n";
+    String flagged = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_number_key ON orders (number)";
+    List<Finding> found = new Linter(List.of(Rules.byId("concurrent-index-if-not-exists")),
+        LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
+        .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", flagged + ";")))
+        .get(0).findings();
+    assertEquals(1, found.size(), "findings: " + found);
+    String valid = "SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_number_key'::regclass";
+    // A first attempt fails on duplicates and leaves the index behind, INVALID.
+    reset(db, given, "INSERT INTO orders VALUES (1, 'A-1'), (2, 'A-1')");
+    String error = null;
+    try {
+      db.execute(flagged);
+    } catch (java.sql.SQLException e) {
+      error = e.getSQLState();
+    }
+    assertEquals("23505", error, "the first build fails on the duplicates");
+    assertEquals("f", db.value(valid));
+    // The duplicates fixed, the migration runs again: IF NOT EXISTS skips, and the index stays invalid.
+    db.execute("UPDATE orders SET number = 'A-2' WHERE id = 2");
+    db.execute(flagged);
+    assertEquals("f", db.value(valid), "IF NOT EXISTS kept the INVALID index on PostgreSQL " + db.major());
+    // The finding's alternative drops the leftover and builds a valid index.
+    for (SqlStatement st : Splitter.split("instead.sql", found.get(0).instead())) db.execute(st.text());
+    assertEquals("t", db.value(valid), "the alternative ends with a valid index:\n" + found.get(0).instead());
+  }
+
   @Test void setNotNullOnAColumnJustAddedWithoutADefaultFails(TestDatabase db) throws Exception {
     String given = "CREATE TABLE orders (id bigint PRIMARY KEY);\n";
     String migration = "ALTER TABLE orders ADD COLUMN channel text;\nALTER TABLE orders ALTER COLUMN channel SET NOT NULL;\n";
