@@ -188,6 +188,16 @@ public final class LockFacts {
         "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (id int, p_id int)",
         "ALTER TABLE t ADD COLUMN q_id int REFERENCES p (id)")
         .locks("p", SHARE_ROW_EXCLUSIVE, "t", ACCESS_EXCLUSIVE).versions(13, 13),
+    fact("alter-table-add-column-references-default",
+        "ADD COLUMN … DEFAULT … REFERENCES checks every row against the referenced table",
+        "CREATE TABLE p (id int PRIMARY KEY); INSERT INTO p VALUES (1); CREATE TABLE t (id int, p_id int)",
+        "ALTER TABLE t ADD COLUMN q_id int DEFAULT 1 REFERENCES p (id)")
+        .locks("p", SHARE_ROW_EXCLUSIVE, "p_pkey", ACCESS_SHARE, "t", ACCESS_EXCLUSIVE).scans().versions(14, 18),
+    fact("alter-table-add-column-references-default-pg13",
+        "ADD COLUMN … DEFAULT … REFERENCES on PostgreSQL 13",
+        "CREATE TABLE p (id int PRIMARY KEY); INSERT INTO p VALUES (1); CREATE TABLE t (id int, p_id int)",
+        "ALTER TABLE t ADD COLUMN q_id int DEFAULT 1 REFERENCES p (id)")
+        .locks("p", SHARE_ROW_EXCLUSIVE, "p_pkey", ACCESS_SHARE, "t", ACCESS_EXCLUSIVE).scans().versions(13, 13),
     fact("alter-table-add-column-if-not-exists-noop",
         "ADD COLUMN IF NOT EXISTS of an existing column",
         "CREATE TABLE t (id int, c int)",

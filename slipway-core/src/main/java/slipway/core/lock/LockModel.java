@@ -689,9 +689,12 @@ public final class LockModel {
       if (col.notNull && col.defaultExpr == null && col.identity == null && !rewrite) {
         scanTable(key);
       }
+      // Any DEFAULT, even DEFAULT NULL, makes PostgreSQL check the existing rows (server-checked).
+      inlineFilled = col.defaultExpr != null;
       for (Definitions.ConstraintDef def : a.constraints()) {
         addConstraint(def, key, r, false, true);
       }
+      inlineFilled = false;
     }
 
     boolean isVolatile(String expr) {
@@ -856,6 +859,9 @@ public final class LockModel {
       return false;
     }
 
+    /** While a column's inline constraints are read: the column has a DEFAULT (its existing rows are checked). */
+    boolean inlineFilled;
+
     /** ADD CONSTRAINT (or a column's inline constraint); returns the mode on the table. */
     LockMode addConstraint(Definitions.ConstraintDef def, String key, Catalog.Relation r, boolean only,
         boolean inline) {
@@ -888,7 +894,16 @@ public final class LockModel {
           if (ref != null) {
             lock(ref, SHARE_ROW_EXCLUSIVE);
           }
-          if (inline) {
+          if (inline && inlineFilled) {
+            // With a DEFAULT (even NULL) the existing rows are checked against the referenced table, a scan
+            // of this one; without one, nothing is (server-checked: LockFactsScanServerTest,
+            // RuleRecipesServerTest).
+            fact(v >= 14 ? "alter-table-add-column-references-default" : "alter-table-add-column-references-default-pg13");
+            scanTable(key);
+            if (refKey != null) {
+              lockReferencedKeyIndex(refKey, con);
+            }
+          } else if (inline) {
             fact(v >= 14 ? "alter-table-add-column-references" : "alter-table-add-column-references-pg13");
             if (v >= 14 && refKey != null) {
               lockReferencedKeyIndex(refKey, con);

@@ -10,7 +10,7 @@ class AddForeignKeyBlocksWritesTest {
         -- expect: add-foreign-key-blocks-writes "customers"
         ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);
         -- expect: add-foreign-key-blocks-writes NOT VALID
-        ALTER TABLE orders ADD COLUMN buyer_id bigint REFERENCES customers (id) ON DELETE SET NULL;
+        ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT 0 REFERENCES customers (id) ON DELETE SET NULL;
         """);
   }
 
@@ -33,14 +33,21 @@ class AddForeignKeyBlocksWritesTest {
   }
 
   @Test void addColumnReferencesKeepsTheConstraintNameAndSaysWhatTheLockModelSays() {
-    // The lock model (proven on the server) has ADD COLUMN … REFERENCES lock both tables but not scan.
+    // The lock model (proven on the server) has ADD COLUMN … DEFAULT … REFERENCES check every row (even with
+    // DEFAULT NULL); without a default nothing is checked: instant, not flagged.
     tester.check("""
-        -- expect: add-foreign-key-blocks-writes wait while the new foreign key is added, and writes to "customers" wait too
-        ALTER TABLE orders ADD COLUMN buyer_id bigint CONSTRAINT "Buyer_fk" REFERENCES customers (id) DEFERRABLE;
+        -- expect: add-foreign-key-blocks-writes wait while the new foreign key is checked against every row, and writes to "customers" wait too
+        ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT 1 CONSTRAINT "Buyer_fk" REFERENCES customers (id) DEFERRABLE;
         """);
+    var f = tester.lint("ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT 1 CONSTRAINT \"Buyer_fk\" REFERENCES customers (id) DEFERRABLE;");
+    org.junit.jupiter.api.Assertions.assertEquals("ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT 1;\n"
+        + "ALTER TABLE orders ADD CONSTRAINT \"Buyer_fk\" FOREIGN KEY (buyer_id) REFERENCES customers (id) DEFERRABLE NOT VALID;\n"
+        + "ALTER TABLE orders VALIDATE CONSTRAINT \"Buyer_fk\";  -- separate transaction", f.get(0).instead());
     tester.check("""
-        -- expect: add-foreign-key-blocks-writes ADD CONSTRAINT "Buyer_fk" FOREIGN KEY (buyer_id) REFERENCES customers (id) DEFERRABLE NOT VALID;
         ALTER TABLE orders ADD COLUMN buyer_id bigint CONSTRAINT "Buyer_fk" REFERENCES customers (id) DEFERRABLE;
+        -- expect: add-foreign-key-blocks-writes checked against every row
+        ALTER TABLE orders ADD COLUMN seller_id bigint DEFAULT NULL REFERENCES customers (id);
         """);
   }
+
 }

@@ -155,6 +155,26 @@ class RuleRecipesServerTest {
     }
   }
 
+  @Test void addColumnReferencesIsFlaggedOnlyWhenItChecksRows(TestDatabase db) throws Exception {
+    String given = "CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY);\n";
+    String rows = "INSERT INTO customers SELECT generate_series(1, 100); INSERT INTO orders SELECT generate_series(1, 100)";
+    for (String[] c : new String[][] {
+        {"ALTER TABLE orders ADD COLUMN buyer_id bigint REFERENCES customers (id)", "false"},
+        {"ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT NULL REFERENCES customers (id)", "true"},
+        {"ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT 1 REFERENCES customers (id)", "true"}}) {
+      String sql = c[0];
+      boolean checksRows = Boolean.parseBoolean(c[1]);
+      List<Finding> found = new Linter(List.of(Rules.byId("add-foreign-key-blocks-writes")),
+          LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
+          .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", sql + ";")))
+          .get(0).findings();
+      reset(db, given, rows);
+      long scanned = scans(db, sql, "orders");
+      assertEquals(checksRows, scanned > 0, sql + ": scans orders on PostgreSQL " + db.major());
+      assertEquals(checksRows ? 1 : 0, found.size(), sql + ": " + found);
+    }
+  }
+
   @Test void concurrentIndexIfNotExistsKeepsAnInvalidLeftover(TestDatabase db) throws Exception {
     String given = "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\n";
     String flagged = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_number_key ON orders (number)";
