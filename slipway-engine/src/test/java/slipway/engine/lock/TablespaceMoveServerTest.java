@@ -76,14 +76,21 @@ class TablespaceMoveServerTest {
     return out;
   }
 
+  /** Runs the move on a table with rows (traced): the relation's file is copied; the server's locks. */
+  private static Map<String, LockMode> moveCopies(TestDatabase db, String sql, String relation) throws Exception {
+    db.execute(SETUP + "; INSERT INTO t SELECT g, g FROM generate_series(1, 1000) g");
+    String filenode = "SELECT pg_relation_filenode(" + Identifiers.literal(relation) + ")";
+    String before = db.value(filenode);
+    Map<String, LockMode> held = serverLocks(db, sql);
+    assertNotEquals(before, db.value(filenode), relation + "'s file is copied by " + sql);
+    return held;
+  }
+
   @Test
   void movingATableCopiesItUnderAccessExclusive(TestDatabase db) throws Exception {
     withTablespace(db, ts -> {
-      db.execute(SETUP + "; INSERT INTO t SELECT g, g FROM generate_series(1, 1000) g");
       String sql = "ALTER TABLE t SET TABLESPACE " + Identifiers.quote(ts);
-      String before = db.value("SELECT pg_relation_filenode('t')");
-      Map<String, LockMode> held = serverLocks(db, sql);
-      assertNotEquals(before, db.value("SELECT pg_relation_filenode('t')"), "the table's file is copied");
+      Map<String, LockMode> held = moveCopies(db, sql, "t");
       StatementFacts f = model(sql, db.major());
       assertTrue(f.rewrite(), "the model says the table is written anew: " + f);
       assertEquals(held.get("t"), modelLocks(f).get("t"), "lock on t, server " + held + ", model " + f.locks());
@@ -93,11 +100,8 @@ class TablespaceMoveServerTest {
   @Test
   void movingAnIndexCopiesItUnderAccessExclusive(TestDatabase db) throws Exception {
     withTablespace(db, ts -> {
-      db.execute(SETUP + "; INSERT INTO t SELECT g, g FROM generate_series(1, 1000) g");
       String sql = "ALTER INDEX t_c SET TABLESPACE " + Identifiers.quote(ts);
-      String before = db.value("SELECT pg_relation_filenode('t_c')");
-      Map<String, LockMode> held = serverLocks(db, sql);
-      assertNotEquals(before, db.value("SELECT pg_relation_filenode('t_c')"), "the index's file is copied");
+      Map<String, LockMode> held = moveCopies(db, sql, "t_c");
       assertEquals(held, modelLocks(model(sql, db.major())), "locks, server against model");
       // While the move holds its lock, a read and a write of the table wait (they plan with the index).
       try (java.sql.Connection mover = db.connect(); java.sql.Connection app = db.connect()) {
