@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import slipway.core.rule.Finding;
 import slipway.core.rule.LintConfig;
 import slipway.core.rule.Linter;
-import slipway.core.rule.Rule;
 import slipway.core.rule.Rules;
 import slipway.core.rule.Stats;
 import slipway.core.sql.Splitter;
@@ -137,10 +136,7 @@ class RuleRecipesServerTest {
     for (String flagged : List.of("DROP TABLE customers", "DROP TABLE orders", "ALTER TABLE orders DROP COLUMN legacy_code",
         "ALTER TABLE customers DROP COLUMN id", "ALTER TABLE customers DROP CONSTRAINT customers_pkey",
         "DROP INDEX orders_number_key", "DROP INDEX orders_number_key CASCADE", "DROP TABLE measurements")) {
-      List<Finding> found = new Linter(List.of(Rules.byId("drop-fails-on-dependents")),
-          LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
-          .lint(List.of(new Linter.SourceFile("V1__given.sql", SHOP)), List.of(new Linter.SourceFile("V2__m.sql", flagged + ";")))
-          .get(0).findings();
+      List<Finding> found = lint(db, "drop-fails-on-dependents", SHOP, flagged + ";");
       assertEquals(1, found.size(), flagged + ": " + found);
       reset(db, SHOP, "SELECT 1");
       String error = null;
@@ -164,10 +160,7 @@ class RuleRecipesServerTest {
         {"ALTER TABLE orders ADD COLUMN buyer_id bigint DEFAULT 1 REFERENCES customers (id)", "true"}}) {
       String sql = c[0];
       boolean checksRows = Boolean.parseBoolean(c[1]);
-      List<Finding> found = new Linter(List.of(Rules.byId("add-foreign-key-blocks-writes")),
-          LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
-          .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", sql + ";")))
-          .get(0).findings();
+      List<Finding> found = lint(db, "add-foreign-key-blocks-writes", given, sql + ";");
       reset(db, given, rows);
       long scanned = scans(db, sql, "orders");
       assertEquals(checksRows, scanned > 0, sql + ": scans orders on PostgreSQL " + db.major());
@@ -178,10 +171,7 @@ class RuleRecipesServerTest {
   @Test void concurrentIndexIfNotExistsKeepsAnInvalidLeftover(TestDatabase db) throws Exception {
     String given = "CREATE TABLE orders (id bigint PRIMARY KEY, number text);\n";
     String flagged = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_number_key ON orders (number)";
-    List<Finding> found = new Linter(List.of(Rules.byId("concurrent-index-if-not-exists")),
-        LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
-        .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", flagged + ";")))
-        .get(0).findings();
+    List<Finding> found = lint(db, "concurrent-index-if-not-exists", given, flagged + ";");
     assertEquals(1, found.size(), "findings: " + found);
     String valid = "SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_number_key'::regclass";
     // A first attempt fails on duplicates and leaves the index behind, INVALID.
@@ -206,10 +196,7 @@ class RuleRecipesServerTest {
   @Test void setNotNullOnAColumnJustAddedWithoutADefaultFails(TestDatabase db) throws Exception {
     String given = "CREATE TABLE orders (id bigint PRIMARY KEY);\n";
     String migration = "ALTER TABLE orders ADD COLUMN channel text;\nALTER TABLE orders ALTER COLUMN channel SET NOT NULL;\n";
-    List<Finding> found = new Linter(List.of(Rules.byId("set-not-null-scans-table")),
-        LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
-        .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", migration)))
-        .get(0).findings();
+    List<Finding> found = lint(db, "set-not-null-scans-table", given, migration);
     assertEquals(1, found.size(), "findings: " + found);
     assertTrue(found.get(0).message().startsWith("fails unless \"orders\" is empty"), found.get(0).message());
     // With rows: not_null_violation. Empty: it passes, as the message says.
@@ -232,10 +219,7 @@ class RuleRecipesServerTest {
    */
   private static void prove(TestDatabase db, String ruleId, String given, String rows, String flagged, String table,
       String done) throws Exception {
-    Rule rule = Rules.byId(ruleId);
-    List<Finding> found = new Linter(List.of(rule), LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
-        .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", flagged + ";")))
-        .get(0).findings();
+    List<Finding> found = lint(db, ruleId, given, flagged + ";");
     assertEquals(1, found.size(), "findings: " + found);
     String instead = found.get(0).instead();
     assertNotNull(instead);
@@ -255,6 +239,13 @@ class RuleRecipesServerTest {
     assertEquals(List.of(), scanned, "statements of the alternative that scan " + table + " on PostgreSQL "
         + db.major() + ":\n" + instead);
     assertEquals("t", db.value(done), "the alternative did not finish the job:\n" + instead);
+  }
+
+  /** One rule's findings on {@code migration}, after {@code given} (an earlier migration), for the server's major. */
+  private static List<Finding> lint(TestDatabase db, String ruleId, String given, String migration) {
+    return new Linter(List.of(Rules.byId(ruleId)), LintConfig.DEFAULT.withPgVersion(db.major()), Stats.NONE)
+        .lint(List.of(new Linter.SourceFile("V1__given.sql", given)), List.of(new Linter.SourceFile("V2__m.sql", migration)))
+        .get(0).findings();
   }
 
   private static void reset(TestDatabase db, String given, String rows) throws Exception {
