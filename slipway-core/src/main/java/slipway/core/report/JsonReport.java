@@ -12,44 +12,19 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static void write(LintReport r, PrintWriter out) {
-    // Written file by file in chunks, so the document is never held whole (it is mostly the SQL). A long
-    // report's second half is rendered on another thread meanwhile (held until the first is written).
-    List<LintReport.FileReport> files = r.files();
-    int half = files.size() >= PARALLEL_FILES ? files.size() / 2 : files.size();
-    java.util.concurrent.CompletableFuture<Part> second = half == files.size() ? null
-        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          Part p = new Part(null);
-          p.render(files, half, files.size());
-          return p;
-        }, JsonReport::startDaemon);
-    Part first = new Part(out);
-    first.b.append("{\n  \"tool\": \"slipway\", \"version\": ");
-    str(first.b, r.version()).append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
-    first.render(files, 0, half);
-    int statements = first.statements;
-    int[] bySeverity = first.bySeverity;
-    if (second != null) {
-      Part p = second.join();
-      out.append(first.b);
-      first.b = new StringBuilder(CHUNK + 8192);
-      for (StringBuilder chunk : p.chunks) out.append(chunk);
-      first.b.append(p.b);
-      statements += p.statements;
-      for (int i = 0; i < bySeverity.length; i++) bySeverity[i] += p.bySeverity[i];
-    }
-    StringBuilder b = first.b;
-    summary(b, files.size(), statements, bySeverity);
-    out.append(b);
+    // Written file by file in chunks, so the document is never held whole (it is mostly the SQL). The CLI
+    // renders files while the run lints later ones instead (Streaming).
+    Part p = new Part(out);
+    header(p.b, r);
+    p.render(r.files(), 0, r.files().size());
+    summary(p.b, r.files().size(), p.statements, p.bySeverity);
+    out.append(p.b);
     out.flush();
   }
 
-  /** Reports with at least this many files render their second half on another thread. */
-  private static final int PARALLEL_FILES = 64;
-
-  private static void startDaemon(Runnable r) {
-    Thread t = new Thread(r, "slipway-json");
-    t.setDaemon(true);
-    t.start();
+  private static void header(StringBuilder b, LintReport r) {
+    b.append("{\n  \"tool\": \"slipway\", \"version\": ");
+    str(b, r.version()).append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
   }
 
   /**
@@ -117,8 +92,7 @@ public final class JsonReport {
         return;
       }
       StringBuilder head = new StringBuilder(256);
-      head.append("{\n  \"tool\": \"slipway\", \"version\": ");
-      str(head, r.version()).append(", \"pgVersion\": ").append(r.pgVersion()).append(",\n  \"migrations\": [");
+      header(head, r);
       out.append(head);
       for (StringBuilder chunk : part.chunks) out.append(chunk);
       StringBuilder b = part.b;
