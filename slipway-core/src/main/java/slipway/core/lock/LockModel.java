@@ -460,7 +460,7 @@ public final class LockModel {
         case ADD_CONSTRAINT -> {
           for (Definitions.ConstraintDef def : a.constraints()) {
             mode = mode.strongest(null);
-            LockMode m = addConstraint(def, key, r, only, false);
+            LockMode m = addConstraint(def, key, r, only, null);
             mode = m;
           }
           if (a.constraints().isEmpty()) {
@@ -689,12 +689,9 @@ public final class LockModel {
       if (col.notNull && col.defaultExpr == null && col.identity == null && !rewrite) {
         scanTable(key);
       }
-      // Any DEFAULT, even DEFAULT NULL, makes PostgreSQL check the existing rows (server-checked).
-      inlineFilled = col.defaultExpr != null;
       for (Definitions.ConstraintDef def : a.constraints()) {
-        addConstraint(def, key, r, false, true);
+        addConstraint(def, key, r, false, col);
       }
-      inlineFilled = false;
     }
 
     boolean isVolatile(String expr) {
@@ -859,12 +856,13 @@ public final class LockModel {
       return false;
     }
 
-    /** While a column's inline constraints are read: the column has a DEFAULT (its existing rows are checked). */
-    boolean inlineFilled;
-
-    /** ADD CONSTRAINT (or a column's inline constraint); returns the mode on the table. */
+    /**
+     * ADD CONSTRAINT, or the inline constraint of the column {@code inlineOf} that ADD COLUMN adds (null for
+     * ADD CONSTRAINT); returns the mode on the table.
+     */
     LockMode addConstraint(Definitions.ConstraintDef def, String key, Catalog.Relation r, boolean only,
-        boolean inline) {
+        Catalog.Column inlineOf) {
+      boolean inline = inlineOf != null;
       Catalog.Constraint con = def.constraint();
       switch (con.type) {
         case CHECK -> {
@@ -894,7 +892,8 @@ public final class LockModel {
           if (ref != null) {
             lock(ref, SHARE_ROW_EXCLUSIVE);
           }
-          if (inline && inlineFilled) {
+          // Any DEFAULT, even DEFAULT NULL, makes PostgreSQL check the existing rows (server-checked).
+          if (inline && inlineOf.defaultExpr != null) {
             // With a DEFAULT (even NULL) the existing rows are checked against the referenced table, a scan
             // of this one; without one, nothing is (server-checked: LockFactsScanServerTest,
             // RuleRecipesServerTest).
